@@ -1,0 +1,29 @@
+package dev.ribilling.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.ParameterException;
+
+/** A command of the ri-billing command line; picocli parses it, {@link CommandLineApp} runs it. */
+public interface BillingCommand {
+
+    /** The command's name, as typed and as written in last-run.json. */
+    String name();
+
+    /** Checks option combinations picocli cannot express; throws ParameterException (exit code 2). */
+    default void validate() throws ParameterException {
+    }
+
+    /** The options as given, for last-run.json. */
+    Map<String, Object> parameters();
+
+    Path out();
+
+    /** Whether the command needs the database (and so the Spring context). */
+    default boolean needsContext() {
+        return true;
+    }
+
+    CommandOutcome execute(ConfigurableApplicationContext context) throws Exception;
+}

@@ -1,0 +1,108 @@
+package dev.ribilling.ingest;
+
+import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Streams an RFC 4180 CSV file (UTF-8, optional BOM, LF or CRLF) record by record with opencsv's parser,
+ * keeping the physical line number where each record starts and its raw text, for the rejects file.
+ * Malformed UTF-8 stops the file with a message: such a file cannot be read at all.
+ */
+public final class CsvRecordSource implements RecordSource {
+
+    private final Path path;
+    private final BufferedReader reader;
+    private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
+    private long physicalLine;
+    private Header header;
+
+    public CsvRecordSource(Path path) throws IOException {
+        this.path = path;
+        InputStream in = Files.newInputStream(path);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    @Override
+    public Header header() throws IOException {
+        if (header == null) {
+            SourceRecord first = readRecord();
+            if (first == null) {
+                throw new InvalidInputException(path.getFileName() + ": the file is empty, it has no header row");
+            }
+            header = new Header(first.fields());
+        }
+        return header;
+    }
+
+    @Override
+    public SourceRecord next() throws IOException {
+        header();
+        SourceRecord record;
+        do {
+            record = readRecord();
+            // Blank lines carry no row: they are neither loaded nor rejected.
+        } while (record != null && record.rawLine().isBlank());
+        return record;
+    }
+
+    private SourceRecord readRecord() throws IOException {
+        String line = readLine();
+        if (line == null) {
+            return null;
+        }
+        long start = physicalLine;
+        if (start == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+            line = line.substring(1);
+        }
+        String[] fields = parser.parseLineMulti(line);
+        if (!parser.isPending()) {
+            return new SourceRecord(start, line, fields);
+        }
+        // A quoted field spans lines: keep reading until the quote closes.
+        StringBuilder raw = new StringBuilder(line);
+        while (parser.isPending()) {
+            String more = readLine();
+            if (more == null) {
+                throw new InvalidInputException(path.getFileName() + ": line " + start
+                        + " opens a quoted field that is never closed");
+            }
+            raw.append('\n').append(more);
+            // opencsv returns the fields completed so far and continues the open one on the next call.
+            String[] rest = parser.parseLineMulti(more);
+            String[] joined = java.util.Arrays.copyOf(fields, fields.length + rest.length);
+            System.arraycopy(rest, 0, joined, fields.length, rest.length);
+            fields = joined;
+        }
+        return new SourceRecord(start, raw.toString(), fields);
+    }
+
+    private String readLine() throws IOException {
+        try {
+            String line = reader.readLine();
+            if (line != null) {
+                physicalLine++;
+            }
+            return line;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(path.getFileName() + ": line " + (physicalLine + 1)
+                    + " is not valid UTF-8 text");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ribilling.ingest;
+
+/**
+ * An input that cannot be used at all (unreadable file, missing required column): the command stops with
+ * exit code 2 and a message naming the problem, before any row loads.
+ */
+public class InvalidInputException extends RuntimeException {
+    public InvalidInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ribilling.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ribilling.billing.Identifiers;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses usage rows of either shape: Partner Center daily rated usage (UsageDate, CustomerId, ...) or an Azure
+ * cost-details export (EA or MCA: Date MM/DD/YYYY, ResourceId, ChargeType, no CustomerId, named by
+ * {@code import --customer}). Cost-export rows that are not usage (Purchase, Refund, UnusedReservation, ...)
+ * are skipped and counted, not rejected.
+ */
+public final class UsageRowParser {
+
+    /** Required columns of a cost-details export, with accepted alternative spellings. */
+    public static final List<List<String>> COST_EXPORT_COLUMNS = List.of(List.of("Date"), List.of("ResourceId"),
+            List.of("SubscriptionId"), List.of("MeterCategory"), List.of("ConsumedService"), List.of("ResourceLocation"),
+            List.of("Quantity"), List.of("UnitPrice"), List.of("AdditionalInfo"),
+            List.of("BillingCurrency", "BillingCurrencyCode"), List.of("ResourceGroup", "ResourceGroupName"));
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final boolean costExport;
+    private final String exportCustomerId;
+
+    public UsageRowParser(Header header, String exportCustomerId) {
+        this.costExport = isCostExport(header);
+        this.exportCustomerId = exportCustomerId;
+    }
+
+    public static boolean isCostExport(Header header) {
+        return !header.has("UsageDate") && header.has("Date") && header.has("ResourceId");
+    }
+
+    public boolean costExport() {
+        return costExport;
+    }
+
+    /** Null when the row is usable; else why it is skipped (cost exports: charges that are not usage). */
+    public String skipReason(FieldReader f) {
+        if (!costExport || !f.has("ChargeType")) {
+            return null;
+        }
+        String chargeType = f.text("ChargeType");
+        if (chargeType == null || chargeType.equalsIgnoreCase("Usage")) {
+            return null;
+        }
+        return "ChargeType " + chargeType + " is not usage";
+    }
+
+    public UsageRow parse(FieldReader f) {
+        String customerId;
+        if (costExport) {
+            if (exportCustomerId == null) {
+                throw new RowRejectedException(RejectReason.NO_CUSTOMER_FOR_EXPORT,
+                        "a cost-details export has no CustomerId: import it with --customer ID");
+            }
+            customerId = exportCustomerId;
+        } else {
+            customerId = f.safeId("CustomerId");
+        }
+        LocalDate usageDate;
+        Instant slotStart;
+        int slotHours;
+        if (costExport) {
+            usageDate = f.usDate("Date");
+            slotStart = usageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+            slotHours = 24;
+        } else {
+            String raw = f.required("UsageDate");
+            if (raw.length() == 10) {
+                usageDate = FieldReader.parseDate("UsageDate", raw);
+                slotStart = usageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+                slotHours = 24;
+            } else {
+                slotStart = FieldReader.parseInstant("UsageDate", raw);
+                if (slotStart.getEpochSecond() % 3600 != 0 || slotStart.getNano() != 0) {
+                    throw new RowRejectedException(RejectReason.MALFORMED_FIELD,
+                            "UsageDate '" + raw + "' is a date-time that is not on the hour");
+                }
+                usageDate = slotStart.atOffset(ZoneOffset.UTC).toLocalDate();
+                slotHours = 1;
+            }
+        }
+        String billingSubscription = Identifiers.key(f.required("SubscriptionId"));
+        String entitlement = Identifiers.key(f.text("EntitlementId"));
+        String subscription = entitlement != null ? entitlement : billingSubscription;
+        String meterCategory = f.required("MeterCategory");
+        String resourceUri = Identifiers.key(f.text(costExport ? "ResourceId" : "ResourceURI"));
+        String resourceGroup = Identifiers.key(f.text(f.has("ResourceGroup") ? "ResourceGroup" : "ResourceGroupName"));
+        String region = Identifiers.region(f.text("ResourceLocation"));
+        String additionalInfo = f.text("AdditionalInfo");
+        BigDecimal quantity = f.nonNegative("Quantity");
+        BigDecimal unitPrice = f.decimal("UnitPrice");
+        Currency billingCurrency = f.currency(f.has("BillingCurrency") ? "BillingCurrency" : "BillingCurrencyCode");
+        Currency pricingCurrency = f.optionalCurrency("PricingCurrency");
+        if (pricingCurrency == null) {
+            pricingCurrency = billingCurrency;
+        }
+        boolean vm = meterCategory.equalsIgnoreCase("Virtual Machines");
+        String vmSize = null;
+        if (vm) {
+            vmSize = Identifiers.key(serviceType(additionalInfo));
+            if (vmSize == null) {
+                throw new RowRejectedException(RejectReason.MISSING_FIELD,
+                        "AdditionalInfo has no ServiceType (the VM size), needed for a Virtual Machines row");
+            }
+            if (region == null) {
+                throw new RowRejectedException(RejectReason.MISSING_FIELD, "ResourceLocation is empty for a Virtual Machines row");
+            }
+        }
+        if (resourceUri != null && resourceUri.contains("/virtualmachines/")
+                && quantity.compareTo(BigDecimal.valueOf(slotHours)) > 0) {
+            throw new RowRejectedException(RejectReason.TOO_MANY_HOURS, "Quantity " + quantity.toPlainString()
+                    + " is more hours than the " + (slotHours == 1 ? "hourly" : "daily") + " slot holds for a single VM");
+        }
+        String pricingModel = f.text("PricingModel");
+        String meterName = f.text("MeterName");
+        String chargeType = f.text("ChargeType");
+        String consumedService = f.text("ConsumedService");
+        StringBuilder canonical = new StringBuilder(256).append(customerId).append('|').append(slotStart).append('|')
+                .append(slotHours).append('|').append(billingSubscription).append('|').append(entitlement).append('|')
+                .append(resourceGroup).append('|').append(resourceUri).append('|').append(meterCategory).append('|')
+                .append(consumedService).append('|').append(region).append('|').append(additionalInfo).append('|')
+                .append(quantity.stripTrailingZeros().toPlainString()).append('|')
+                .append(unitPrice.stripTrailingZeros().toPlainString()).append('|').append(billingCurrency).append('|')
+                .append(pricingCurrency).append('|').append(pricingModel).append('|').append(meterName).append('|')
+                .append(chargeType);
+        return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
+                resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, quantity, unitPrice,
+                billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, RowHash.of(canonical.toString()));
+    }
+
+    /** The ServiceType value of the AdditionalInfo JSON (key compared case-insensitively), or null. */
+    static String serviceType(String additionalInfo) {
+        if (additionalInfo == null || additionalInfo.isEmpty()) {
+            return null;
+        }
+        try (JsonParser p = JSON.createParser(additionalInfo)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new RowRejectedException(RejectReason.MALFORMED_FIELD, "AdditionalInfo is not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) != null && t != JsonToken.END_OBJECT) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (name.toLowerCase(Locale.ROOT).equals("servicetype") && value == JsonToken.VALUE_STRING) {
+                        return p.getText();
+                    }
+                    p.skipChildren();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new RowRejectedException(RejectReason.MALFORMED_FIELD, "AdditionalInfo is not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ribilling.pipeline;
+
+import dev.ribilling.ingest.ImportSteps;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The main job, {@code run}: the same step beans as the separate jobs, one after the other, so that a failed run
+ * restarts at the step that failed.
+ */
+@Configuration
+public class RunJobConfiguration {
+
+    public static final String JOB_NAME = "runJob";
+
+    @Bean
+    public Job runJob(JobRepository jobRepository, ImportSteps importSteps) {
+        return importSteps.appendTo(new JobBuilder(JOB_NAME, jobRepository).start(importSteps.first())).build();
+    }
+}
