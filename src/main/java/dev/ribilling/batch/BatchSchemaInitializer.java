@@ -36,10 +36,9 @@ public class BatchSchemaInitializer implements InitializingBean {
                 return;
             }
             String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+            // Follow the product name the driver reports, as Spring Batch does when it picks its id incrementers:
+            // MySQL Connector/J reports "MySQL" even for a MariaDB server, so that server gets the MySQL script.
             String platform = product.contains("h2") ? "h2" : product.contains("mariadb") ? "mariadb" : "mysql";
-            if (platform.equals("mysql") && meta.getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb")) {
-                platform = "mariadb";
-            }
             ResourceDatabasePopulator populator = new ResourceDatabasePopulator(
                     new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
             populator.populate(connection);

@@ -45,6 +45,14 @@ abstract class ImportScenarioTests {
         cli = new CliHarness(context);
     }
 
+    /** A DATETIME column as an instant: H2 returns Timestamp, MySQL Connector/J LocalDateTime (both UTC here). */
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return ((java.time.LocalDateTime) value).toInstant(java.time.ZoneOffset.UTC);
+    }
+
     private static JsonNode file(JsonNode lastRun, String name) {
         for (JsonNode f : lastRun.get("files")) {
             if (Path.of(f.get("path").asText()).getFileName().toString().equals(name)) {
@@ -87,10 +95,10 @@ abstract class ImportScenarioTests {
         assertThat(vm.get("subscription_id")).isEqualTo("sub-1");
         assertThat(vm.get("billing_subscription_id")).isEqualTo("billing-1");
         assertThat(vm.get("resource_group")).isEqualTo("rg-1");
-        assertThat((Timestamp) vm.get("slot_start")).isEqualTo(Timestamp.from(Instant.parse("2026-10-14T13:00:00Z")));
+        assertThat(instant(vm.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T13:00:00Z"));
         assertThat(((Number) vm.get("slot_hours")).intValue()).isEqualTo(1);
         Map<String, Object> spot = jdbc.queryForMap("SELECT * FROM usage_row WHERE line_number = 5");
-        assertThat((Timestamp) spot.get("slot_start")).isEqualTo(Timestamp.from(Instant.parse("2026-10-14T23:00:00Z")));
+        assertThat(instant(spot.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T23:00:00Z"));
         assertThat(spot.get("resource_uri")).asString().endsWith("virtualmachines/vm,2");
         assertThat(spot.get("meter_name")).isEqualTo("E2s v5\nSpot");
         Map<String, Object> daily = jdbc.queryForMap("SELECT * FROM usage_row WHERE line_number = 4");
@@ -98,8 +106,8 @@ abstract class ImportScenarioTests {
         assertThat((BigDecimal) daily.get("quantity")).isEqualByComparingTo("12.5");
 
         Map<String, Object> res2 = jdbc.queryForMap("SELECT * FROM reservation WHERE reservation_id = 'res-2'");
-        assertThat((Timestamp) res2.get("benefit_start")).isEqualTo(Timestamp.from(Instant.parse("2026-08-31T22:00:00Z")));
-        assertThat((Timestamp) res2.get("expiry")).isEqualTo(Timestamp.from(Instant.parse("2029-08-31T22:00:00Z")));
+        assertThat(instant(res2.get("benefit_start"))).isEqualTo(Instant.parse("2026-08-31T22:00:00Z"));
+        assertThat(instant(res2.get("expiry"))).isEqualTo(Instant.parse("2029-08-31T22:00:00Z"));
         // Partner of record and markup frozen from the customer at first load.
         assertThat(res2.get("reseller_id")).isEqualTo("reseller-1");
         assertThat((BigDecimal) res2.get("reservation_markup_pct")).isEqualByComparingTo("6");
