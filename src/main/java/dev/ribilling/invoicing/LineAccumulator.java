@@ -53,7 +53,8 @@ final class LineAccumulator {
                 .append(rows).append(rows == 1 ? " row " : " rows ").append(first)
                 .append(first.equals(last) ? "" : ".." + last)
                 .append("; Σ ").append(formula).append(" = ");
-        sourceByCurrency.forEach((code, sum) -> detail.append(Percent.plain(sum)).append(' ').append(code).append(' '));
+        detail.append(String.join(" + ", sourceByCurrency.entrySet().stream()
+                .map(e -> Percent.plain(e.getValue()) + " " + e.getKey()).toList()));
         detail.append("; converted row by row at ").append(String.join(", ", rates))
                 .append(" = ").append(Percent.plain(converted)).append(' ').append(billingCurrency.getCurrencyCode())
                 .append("; × (1 + ").append(Percent.plain(markupPct)).append("/100) = ").append(Percent.plain(amount));

@@ -130,14 +130,15 @@ public final class ReservationCharges {
     private Commitment upfrontCommitment(ReservationTerms r) {
         LocalDate cancelled = r.cancellationDate();
         // The contract: the price sheet's Reservation price on the cancellation date × Quantity, else TotalPrice.
-        BigDecimal current = prices.instancePrice(r.sku(), r.region(), r.term(), cancelled, r.pricingCurrency())
-                .map(p -> p.multiply(BigDecimal.valueOf(r.quantity()), Money.MATH))
-                .orElse(r.totalPrice());
+        var sheet = prices.instancePrice(r.sku(), r.region(), r.term(), cancelled, r.pricingCurrency())
+                .map(p -> p.multiply(BigDecimal.valueOf(r.quantity()), Money.MATH));
+        BigDecimal current = sheet.orElse(r.totalPrice());
+        String currentText = sheet.map(p -> plain(p)).orElse(plain(current) + " (no price on " + cancelled + ")");
         BigDecimal basis = r.totalPrice().min(current);
         long remaining = remainingDays(r);
         BigDecimal amount = basis.multiply(BigDecimal.valueOf(remaining), Money.MATH)
                 .divide(BigDecimal.valueOf(r.termDays()), Money.MATH);
-        String detail = "min(TotalPrice " + plain(r.totalPrice()) + ", currentPrice " + plain(current) + ") "
+        String detail = "min(TotalPrice " + plain(r.totalPrice()) + ", currentPrice " + currentText + ") "
                 + code(r) + " × " + remaining + " remaining days (" + r.termEnd() + " − " + cancelled + ") ÷ "
                 + r.termDays() + " termDays";
         return new Commitment(new Money(amount, r.pricingCurrency()), detail);
@@ -176,7 +177,7 @@ public final class ReservationCharges {
         long period = ChronoUnit.DAYS.between(date, next);
         BigDecimal amount = r.instalmentAmount().multiply(BigDecimal.valueOf(unused), Money.MATH)
                 .divide(BigDecimal.valueOf(period), Money.MATH);
-        String detail = "instalment " + (current + 1) + " " + plain(r.instalmentAmount()) + " " + code(r) + " × " + unused
+        String detail = "instalment " + (current + 1) + " (" + plain(r.instalmentAmount()) + " " + code(r) + ") × " + unused
                 + " days (" + next + " − " + cancelled + ") ÷ " + period + " days (" + next + " − " + date + ")";
         return new CurrentInstalment(amount, detail);
     }
