@@ -1,5 +1,6 @@
 package dev.ribilling.invoicing;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class InvoiceNumbers {
     }
 
     /** Identifies an invoice across revisions: one per customer, month and bill-to party. */
-    public record InvoiceRef(BillTo billTo, String customerId, java.time.YearMonth period) {
+    public record InvoiceRef(BillTo billTo, String customerId, YearMonth period) {
 
         public InvoiceRef {
             Objects.requireNonNull(billTo, "billTo");

@@ -48,6 +48,13 @@ public final class InvoiceRevisions {
         return Optional.of(new Revision(recomputed, adjustments));
     }
 
+    /** The same rule when revision N is at hand only as its stored lines (Adjustment lines among them are ignored). */
+    public static Optional<Revision> revise(List<InvoiceLine> previousLines, Invoice recomputed) {
+        List<InvoiceLine> full = previousLines.stream().filter(l -> !l.isAdjustment()).toList();
+        return revise(new Invoice(recomputed.customerId(), recomputed.period(), recomputed.billTo(),
+                recomputed.currency(), full), recomputed);
+    }
+
     private static InvoiceLine adjustment(LineKey key, BigDecimal old, BigDecimal now, Invoice invoice) {
         // Both sides are already rounded to minor units, so the difference is exact; Money.round only fixes the scale.
         BigDecimal delta = Money.round(now.subtract(old, Money.MATH), invoice.currency());

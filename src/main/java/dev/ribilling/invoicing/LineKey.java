@@ -3,7 +3,6 @@ package dev.ribilling.invoicing;
 import dev.ribilling.billing.Identifiers;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -66,8 +65,8 @@ public record LineKey(BillTo billTo, InvoiceLineType type, String reservationId,
         return ORDER.compare(this, other);
     }
 
+    /** Lower case without white space: the region normal form serves PricingModel too ("On Demand" = "ondemand"). */
     private static String model(String pricingModel) {
-        String normal = Identifiers.region(pricingModel);
-        return normal == null ? null : normal.toLowerCase(Locale.ROOT);
+        return Identifiers.region(pricingModel);
     }
 }

@@ -100,4 +100,16 @@ class InvoiceRevisionsTests {
         assertThat(revision.total().amount()).isEqualByComparingTo("0");
         assertThat(revision.adjustmentTotal().amount()).isEqualByComparingTo("-10.00");
     }
+
+    @Test
+    void storedLinesOfRevisionNCanBeComparedDirectly() {
+        InvoiceLine oldAdjustment = new InvoiceLine(InvoiceLineType.Adjustment, payg("S1", "Standard_D2s_v3", "1.00").key(),
+                "old note", null, null, Money.of("-3.00", "USD"), "test");
+
+        Optional<InvoiceRevisions.Revision> revision = InvoiceRevisions.revise(
+                List.of(payg("S1", "Standard_D2s_v3", "10.00"), oldAdjustment), invoice(payg("S1", "Standard_D2s_v3", "9.99")));
+
+        assertThat(revision).hasValueSatisfying(r -> assertThat(r.adjustments()).singleElement()
+                .satisfies(a -> assertThat(a.amount().amount()).isEqualByComparingTo("-0.01")));
+    }
 }
