@@ -45,6 +45,9 @@ public final class InvoiceAssembler {
                 throw new IllegalArgumentException("reservation " + r.reservationId() + " is not of " + account.customerId());
             }
             for (ReservationCharge charge : reservationCharges.forMonth(r, month)) {
+                if (charge.amount().isZero()) {
+                    continue; // e.g. a monthly refund on an instalment date: nothing to bill, so no rate needed
+                }
                 reservationLine(account, charge).ifPresentOrElse(lines::add, () -> problems.add(
                         CurrencyConverter.missingReason(charge.amount().currency(), account.billingCurrency(),
                                 charge.chargeDate()) + " (" + charge.type() + " " + r.reservationId() + ")"));

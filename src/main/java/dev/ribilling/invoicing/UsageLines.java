@@ -65,12 +65,12 @@ public final class UsageLines {
         if (uncovered.signum() == 0) {
             return;
         }
-        Optional<CurrencyConverter.AppliedRate> rate = rowRate(account, row, problems);
+        Money source = new Money(uncovered.multiply(row.unitPrice(), Money.MATH), row.pricingCurrency());
+        Optional<CurrencyConverter.AppliedRate> rate = rowRate(account, row, source, problems);
         if (rate.isEmpty()) {
             return;
         }
         LineKey key = LineKey.usage(InvoiceLineType.PaygUsage, account.resellerAtPeriodEnd(), row);
-        Money source = new Money(uncovered.multiply(row.unitPrice(), Money.MATH), row.pricingCurrency());
         lines.computeIfAbsent(key, k -> new LineAccumulator(k, "Pay-as-you-go usage, " + k.skuName() + " "
                 + k.region() + pricingModelText(row), row.unit(), "uncovered " + row.unit().toLowerCase() + " × UnitPrice"))
                 .add(row.usageDate(), uncovered, source, rate.get());
@@ -98,22 +98,26 @@ public final class UsageLines {
         if (row.unitPrice().compareTo(computeInRow.multiply(SOFTWARE_THRESHOLD, Money.MATH)) <= 0) {
             return;
         }
-        Optional<CurrencyConverter.AppliedRate> rate = rowRate(account, row, problems);
+        BigDecimal software = row.unitPrice().subtract(computeInRow, Money.MATH);
+        Money source = new Money(row.coveredHours().multiply(software, Money.MATH), row.pricingCurrency());
+        Optional<CurrencyConverter.AppliedRate> rate = rowRate(account, row, source, problems);
         if (rate.isEmpty()) {
             return;
         }
-        BigDecimal software = row.unitPrice().subtract(computeInRow, Money.MATH);
-        Money source = new Money(row.coveredHours().multiply(software, Money.MATH), row.pricingCurrency());
         LineKey key = LineKey.usage(InvoiceLineType.SoftwareUsage, account.resellerAtPeriodEnd(), row);
         lines.computeIfAbsent(key, k -> new LineAccumulator(k, "Software on reserved hours, " + k.skuName() + " "
                 + k.region(), "Hours", "covered hours × (UnitPrice − compute price)"))
                 .add(row.usageDate(), row.coveredHours(), source, rate.get());
     }
 
-    private Optional<CurrencyConverter.AppliedRate> rowRate(CustomerAccount account, UsageCharge row,
+    private Optional<CurrencyConverter.AppliedRate> rowRate(CustomerAccount account, UsageCharge row, Money source,
             Set<String> problems) {
         Optional<CurrencyConverter.AppliedRate> rate = converter.rate(row.pricingCurrency(), account.billingCurrency(),
                 row.usageDate());
+        if (rate.isEmpty() && source.isZero()) {
+            // A free row (UnitPrice 0) is no charge: its hours still count, and it must not block the invoice.
+            return Optional.of(CurrencyConverter.AppliedRate.identity(row.pricingCurrency()));
+        }
         if (rate.isEmpty()) {
             problems.add(CurrencyConverter.missingReason(row.pricingCurrency(), account.billingCurrency(),
                     row.usageDate()));

@@ -145,4 +145,15 @@ class InvoiceAssemblerTests {
 
         assertThat(issued(assembler.assemble(account, OCTOBER, List.of(r), List.of()))).isEmpty();
     }
+
+    @Test
+    void aZeroRefundNeedsNoRate() {
+        CustomerAccount account = customer("C1", EUR, "0", null);
+        // Cancelled on its Oct 20 instalment date: that instalment is not charged and the refund is 0,
+        // so the missing USD→EUR rate for Oct 20 does not matter.
+        ReservationTerms r = reservation("R1").monthly().price("1200").start("2026-09-20T10:00:00Z")
+                .cancelled("2026-10-20T10:00:00Z").build();
+
+        assertThat(issued(assembler.assemble(account, OCTOBER, List.of(r), List.of()))).isEmpty();
+    }
 }

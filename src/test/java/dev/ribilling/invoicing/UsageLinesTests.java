@@ -141,4 +141,17 @@ class UsageLinesTests {
         assertThat(nothingToConvert.problems()).isEmpty();
         assertThat(nothingToConvert.lines()).isEmpty();
     }
+
+    @Test
+    void aFreeRowNeedsNoRateButItsHoursStillCount() {
+        List<InvoiceLine> lines = lines(
+                usage("S1", "Standard_D2s_v3", "2026-10-01").hours("10", "0").unitPrice("0.10", USD).build(),
+                usage("S1", "Standard_D2s_v3", "2026-10-20").hours("5", "0").unitPrice("0", USD).build());
+
+        // 10 × 0.10 × 0.90 × 1.10 = 0.99; the Oct 20 row has no rate but costs nothing.
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l.quantity()).isEqualByComparingTo("15");
+            assertThat(l.amount().amount()).isEqualByComparingTo("0.99");
+        });
+    }
 }
