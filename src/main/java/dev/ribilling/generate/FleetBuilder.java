@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ final class FleetBuilder {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -remainders[i]).thenComparing(i -> i));
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -remainders[i]).thenComparing(i -> i));
         for (int k = 0; given < spare; k++, given++) {
             counts[order[k % n]]++;
         }

@@ -2,6 +2,7 @@ package dev.ribilling.generate;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Minutes a VM runs in each clock hour of a day (UTC). Stateless: bursty VMs draw their day from a hash of their
@@ -20,7 +21,7 @@ final class RunSchedule {
      * (per instance; a scale set's usage is this times its instances).
      */
     static void fill(SyntheticVm vm, LocalDate day, int[] minutesPerHour) {
-        java.util.Arrays.fill(minutesPerHour, 0);
+        Arrays.fill(minutesPerHour, 0);
         long dayStart = day.toEpochDay() * 1440;
         // The VM's lifetime, clipped to this day, in minutes of the day.
         int alive0 = (int) Math.max(0, Math.min(1440, saturatedMinus(vm.activeFromMinute(), dayStart)));

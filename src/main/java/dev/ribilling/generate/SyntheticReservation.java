@@ -29,6 +29,8 @@ record SyntheticReservation(
         Status status,
         Instant cancelledAt) {
 
+    // Constant names are the values the reservations file uses, so name() is what gets written.
+
     enum BillingPlan {
         Upfront, Monthly
     }
