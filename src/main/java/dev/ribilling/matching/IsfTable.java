@@ -58,6 +58,12 @@ public final class IsfTable {
         return sizing == null ? UNKNOWN : sizing;
     }
 
+    /** As {@link #sizing}, for a SKU already in normal form ({@link Identifiers#key}); saves the per-row lower-casing. */
+    Sizing sizingOfKey(String skuKey) {
+        Sizing sizing = skuKey == null ? null : bySku.get(skuKey);
+        return sizing == null ? UNKNOWN : sizing;
+    }
+
     public BigDecimal ratio(String skuName) {
         return sizing(skuName).ratio();
     }

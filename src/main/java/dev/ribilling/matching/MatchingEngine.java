@@ -107,8 +107,15 @@ public final class MatchingEngine {
 
     private RowState[] prepareRows(LocalDate date, Collection<UsageRow> rows) {
         UsageRow[] sorted = rows.toArray(new UsageRow[0]);
-        Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
-        Set<String> vmsWithHourlyRows = new HashSet<>();
+        if (!isSortedById(sorted)) {
+            Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
+        }
+        boolean anyDailyRow = false;
+        for (UsageRow row : sorted) {
+            anyDailyRow |= row.slot().isDaily();
+        }
+        // Overlaps are only possible with daily rows; most days have none, so skip the set then.
+        Set<String> vmsWithHourlyRows = anyDailyRow ? new HashSet<>() : Set.of();
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
             if (i > 0 && sorted[i - 1].id() == row.id()) {
@@ -117,16 +124,26 @@ public final class MatchingEngine {
             if (!row.slot().date().equals(date)) {
                 throw new IllegalArgumentException("usage row " + row.id() + " is not on " + date);
             }
-            if (!row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
+            if (anyDailyRow && !row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
                 vmsWithHourlyRows.add(row.resourceUri());
             }
         }
         RowState[] states = new RowState[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
-            states[i] = new RowState(row, isf.ratio(row.vmSize()), outcome(row, vmsWithHourlyRows));
+            states[i] = new RowState(row, isf.sizingOfKey(row.vmSize()), outcome(row, vmsWithHourlyRows));
         }
         return states;
+    }
+
+    /** Batch readers usually deliver rows in id order already; checking is cheaper than sorting. */
+    private static boolean isSortedById(UsageRow[] rows) {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i - 1].id() > rows[i].id()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -156,9 +173,7 @@ public final class MatchingEngine {
             if (row.vmSize() == null || row.region() == null) {
                 continue;
             }
-            ReservationState[] sameKind = kindCache
-                    .computeIfAbsent(row.vmSize(), size -> new HashMap<>())
-                    .computeIfAbsent(row.region(), region -> sameKindAndRegion(ordered, row));
+            ReservationState[] sameKind = sameKind(ordered, state, kindCache);
             for (ReservationState reservation : sameKind) {
                 if (reservation.admits(row)) {
                     reservation.candidates.add(state);
@@ -167,9 +182,25 @@ public final class MatchingEngine {
         }
     }
 
+    /** Cached per (VM size, region): sizes and regions repeat across the rows of a day. */
+    private static ReservationState[] sameKind(ReservationState[] ordered, RowState state,
+            Map<String, Map<String, ReservationState[]>> kindCache) {
+        UsageRow row = state.row;
+        Map<String, ReservationState[]> byRegion = kindCache.get(row.vmSize());
+        if (byRegion == null) {
+            byRegion = new HashMap<>();
+            kindCache.put(row.vmSize(), byRegion);
+        }
+        ReservationState[] sameKind = byRegion.get(row.region());
+        if (sameKind == null) {
+            sameKind = sameKindAndRegion(ordered, row, state.group);
+            byRegion.put(row.region(), sameKind);
+        }
+        return sameKind;
+    }
+
     /** Reservations whose region and SKU or group fit a VM size and region; scope is checked per row. */
-    private ReservationState[] sameKindAndRegion(ReservationState[] ordered, UsageRow row) {
-        String rowGroup = isf.group(row.vmSize());
+    private static ReservationState[] sameKindAndRegion(ReservationState[] ordered, UsageRow row, String rowGroup) {
         List<ReservationState> matching = new ArrayList<>();
         for (ReservationState reservation : ordered) {
             if (reservation.sameKindAndRegion(row.vmSize(), rowGroup, row.region())) {
