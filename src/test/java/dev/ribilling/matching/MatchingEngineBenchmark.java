@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Each customer-day has 220 VMs running 24 hours (5,280 hourly rows) across 3 subscriptions, 4 resource
  * groups, 2 regions and two ISF groups, against 14 reservations of every scope whose capacity is below demand
  * in most hours, so the proportional-sharing path runs. A few distinct customer-days are generated up front
- * and replayed until at least 10 million rows have been matched; generation is not timed. The baseline is a
+ * and replayed until at least 10 million rows have been matched; generation is not timed. A second pass
+ * repeats this with reservations four times larger, where most covered rows are covered whole. The baseline is a
  * plain loop summing the same rows' quantities with BigDecimal, measured in the same run.
  *
  * <p>Run: {@code mvn -q -B test-compile && java -cp target/classes:target/test-classes
@@ -36,9 +37,16 @@ public final class MatchingEngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         long targetRows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        System.out.println("== contended: reservations smaller than demand, most covered rows share capacity pro rata");
+        run(targetRows, 1);
+        System.out.println("== generous: reservations four times larger, most covered rows are covered whole");
+        run(targetRows, 4);
+    }
+
+    private static void run(long targetRows, int quantityFactor) throws Exception {
         List<CustomerDay> days = new ArrayList<>();
         for (int i = 0; i < DISTINCT_CUSTOMER_DAYS; i++) {
-            days.add(generate(new Random(42 + i)));
+            days.add(generate(new Random(42 + i), quantityFactor));
         }
         int rowsPerDay = days.get(0).rows().size();
         int calls = (int) ((targetRows + rowsPerDay - 1) / rowsPerDay);
@@ -46,6 +54,7 @@ public final class MatchingEngineBenchmark {
         System.out.printf("%d customer-days x %d hourly rows = %,d rows, %d reservations each, %d cores%n",
                 calls, rowsPerDay, rows, days.get(0).reservations().size(), Runtime.getRuntime().availableProcessors());
 
+        TWO_THREAD_CPU.set(0);
         runEngine(days, calls / 5);
         runBaseline(days, calls / 5);
 
@@ -123,7 +132,7 @@ public final class MatchingEngineBenchmark {
         return firstHalf.add(secondHalf.get());
     }
 
-    private static CustomerDay generate(Random random) {
+    private static CustomerDay generate(Random random, int quantityFactor) {
         Instant midnight = DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<UsageRow> rows = new ArrayList<>();
         long id = 1;
@@ -146,7 +155,7 @@ public final class MatchingEngineBenchmark {
         for (int r = 0; r < 14; r++) {
             ScopeType scope = ScopeType.values()[r % 3];
             reservations.add(new Reservation("res-" + r, SIZES[random.nextInt(SIZES.length)], REGIONS[r % 2],
-                    BigDecimal.valueOf(2 + random.nextInt(6)), scope, "sub-" + random.nextInt(3),
+                    BigDecimal.valueOf((2L + random.nextInt(6)) * quantityFactor), scope, "sub-" + random.nextInt(3),
                     "rg-" + random.nextInt(4), r % 5 != 0, start, start.plusSeconds(86_400L * (200 + r)), null));
         }
         return new CustomerDay(rows, reservations);
