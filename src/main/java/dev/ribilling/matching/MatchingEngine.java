@@ -17,9 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Applies reservations to usage for one customer and one UTC day (contract section 3). Pure and
- * single-threaded; one instance may be reused for many calls but not shared between threads at once
- * (create one per thread: it only holds the ISF table).
+ * Applies reservations to usage for one customer and one UTC day (contract section 3). Pure: all working
+ * state lives inside one {@link #match} call, so one instance (it only holds the ISF table) may serve many
+ * calls and threads; memory is bounded by one customer-day.
  *
  * <p>Within the day, hourly rows are matched hour by hour; daily rows then share, in the same reservation
  * order, what each reservation left unused over the day. Results do not depend on the order of the input
