@@ -1,0 +1,233 @@
+package dev.ribilling.matching;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Applies reservations to usage for one customer and one UTC day (contract section 3). Pure: all working
+ * state lives inside one {@link #match} call, so one instance (it only holds the ISF table) may serve many
+ * calls and threads; memory is bounded by one customer-day.
+ *
+ * <p>Within the day, hourly rows are matched hour by hour; daily rows then share, in the same reservation
+ * order, what each reservation left unused over the day. Results do not depend on the order of the input
+ * collections: rows are processed in usage id order and reservations in application order.
+ */
+public final class MatchingEngine {
+
+    /** Application order: narrowest scope, then earliest Expiry, then ReservationId ascending. */
+    public static final Comparator<Reservation> APPLICATION_ORDER = Comparator
+            .comparing(Reservation::scopeType)
+            .thenComparing(Reservation::expiry)
+            .thenComparing(reservation -> reservation.reservationId().toLowerCase(Locale.ROOT))
+            .thenComparing(Reservation::reservationId);
+
+    private static final ReservationState[] NONE = new ReservationState[0];
+
+    private final IsfTable isf;
+
+    public MatchingEngine(IsfTable isf) {
+        this.isf = Objects.requireNonNull(isf, "isf");
+    }
+
+    /**
+     * @param date         the UTC day; every row must have a slot on this date
+     * @param rows         all usage rows of one customer on that day (any order; ids unique)
+     * @param reservations all reservations of that customer (any order; inactive ones simply have no capacity)
+     */
+    public MatchResult match(LocalDate date, Collection<UsageRow> rows, Collection<Reservation> reservations) {
+        ReservationState[] ordered = orderReservations(reservations);
+        RowState[] states = prepareRows(date, rows);
+        Map<String, Map<String, ReservationState[]>> kindCache = new HashMap<>();
+        SlotAllocator allocator = new SlotAllocator();
+
+        List<List<RowState>> hourlyRows = new ArrayList<>(24);
+        for (int hour = 0; hour < 24; hour++) {
+            hourlyRows.add(new ArrayList<>());
+        }
+        List<RowState> dailyRows = new ArrayList<>();
+        for (RowState state : states) {
+            if (state.outcome == RowOutcome.ELIGIBLE) {
+                UsageSlot slot = state.row.slot();
+                (slot.isDaily() ? dailyRows : hourlyRows.get(slot.hourOfDay())).add(state);
+            }
+        }
+
+        List<List<ReservationHourResult>> hours = new ArrayList<>(ordered.length);
+        for (int r = 0; r < ordered.length; r++) {
+            hours.add(new ArrayList<>(24));
+        }
+        Instant midnight = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int hour = 0; hour < 24; hour++) {
+            Instant hourStart = midnight.plusSeconds(hour * 3600L);
+            collectCandidates(ordered, hourlyRows.get(hour), kindCache);
+            for (int r = 0; r < ordered.length; r++) {
+                ReservationState reservation = ordered[r];
+                BigDecimal capacity = reservation.capacityInHour(hourStart);
+                if (capacity.signum() > 0) {
+                    BigDecimal used = allocator.allocate(reservation, capacity);
+                    reservation.dayCapacity = reservation.dayCapacity.add(capacity);
+                    reservation.usedByHourlyRows = reservation.usedByHourlyRows.add(used);
+                    hours.get(r).add(new ReservationHourResult(reservation.id, hourStart, capacity, used));
+                }
+            }
+        }
+        collectCandidates(ordered, dailyRows, kindCache);
+        for (ReservationState reservation : ordered) {
+            reservation.usedByDailyRows = allocator.allocate(reservation, reservation.dayLeftover());
+        }
+        return assemble(date, states, ordered, hours);
+    }
+
+    private ReservationState[] orderReservations(Collection<Reservation> reservations) {
+        Reservation[] sorted = reservations.toArray(new Reservation[0]);
+        Arrays.sort(sorted, APPLICATION_ORDER);
+        ReservationState[] states = new ReservationState[sorted.length];
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sorted.length; i++) {
+            if (!ids.add(sorted[i].reservationId())) {
+                throw new IllegalArgumentException("duplicate reservation id " + sorted[i].reservationId());
+            }
+            states[i] = new ReservationState(sorted[i], isf);
+        }
+        return states;
+    }
+
+    private RowState[] prepareRows(LocalDate date, Collection<UsageRow> rows) {
+        UsageRow[] sorted = rows.toArray(new UsageRow[0]);
+        if (!isSortedById(sorted)) {
+            Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
+        }
+        boolean anyDailyRow = false;
+        for (UsageRow row : sorted) {
+            anyDailyRow |= row.slot().isDaily();
+        }
+        // Overlaps are only possible with daily rows; most days have none, so skip the set then.
+        Set<String> vmsWithHourlyRows = anyDailyRow ? new HashSet<>() : Set.of();
+        for (int i = 0; i < sorted.length; i++) {
+            UsageRow row = sorted[i];
+            if (i > 0 && sorted[i - 1].id() == row.id()) {
+                throw new IllegalArgumentException("duplicate usage row id " + row.id());
+            }
+            if (!row.slot().date().equals(date)) {
+                throw new IllegalArgumentException("usage row " + row.id() + " is not on " + date);
+            }
+            if (anyDailyRow && !row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
+                vmsWithHourlyRows.add(row.resourceUri());
+            }
+        }
+        RowState[] states = new RowState[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            UsageRow row = sorted[i];
+            states[i] = new RowState(row, isf.sizingOfKey(row.vmSize()), outcome(row, vmsWithHourlyRows));
+        }
+        return states;
+    }
+
+    /** Batch readers usually deliver rows in id order already; checking is cheaper than sorting. */
+    private static boolean isSortedById(UsageRow[] rows) {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i - 1].id() > rows[i].id()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Only eligible daily rows are checked for overlap: they are the ones that would take capacity a second
+     * time for hours already matched hour by hour. Ineligible rows (licence meters on the same VM, Spot) are
+     * billed as they are and are not rejected.
+     */
+    private static RowOutcome outcome(UsageRow row, Set<String> vmsWithHourlyRows) {
+        if (row.eligibility() == Eligibility.NOT_ELIGIBLE) {
+            return RowOutcome.NOT_ELIGIBLE;
+        }
+        if (row.slot().isDaily() && row.resourceUri() != null && vmsWithHourlyRows.contains(row.resourceUri())) {
+            return RowOutcome.OVERLAPS_HOURLY_USAGE;
+        }
+        return RowOutcome.ELIGIBLE;
+    }
+
+    /** Fills each reservation's candidate list with the rows of one slot it may cover, in usage id order. */
+    private void collectCandidates(ReservationState[] ordered, List<RowState> slotRows,
+            Map<String, Map<String, ReservationState[]>> kindCache) {
+        for (ReservationState reservation : ordered) {
+            reservation.candidates.clear();
+        }
+        for (int i = 0, n = slotRows.size(); i < n; i++) {
+            RowState state = slotRows.get(i);
+            UsageRow row = state.row;
+            if (row.vmSize() == null || row.region() == null) {
+                continue;
+            }
+            ReservationState[] sameKind = sameKind(ordered, state, kindCache);
+            for (ReservationState reservation : sameKind) {
+                if (reservation.admits(row)) {
+                    reservation.candidates.add(state);
+                }
+            }
+        }
+    }
+
+    /** Cached per (VM size, region): sizes and regions repeat across the rows of a day. */
+    private static ReservationState[] sameKind(ReservationState[] ordered, RowState state,
+            Map<String, Map<String, ReservationState[]>> kindCache) {
+        UsageRow row = state.row;
+        Map<String, ReservationState[]> byRegion = kindCache.get(row.vmSize());
+        if (byRegion == null) {
+            byRegion = new HashMap<>();
+            kindCache.put(row.vmSize(), byRegion);
+        }
+        ReservationState[] sameKind = byRegion.get(row.region());
+        if (sameKind == null) {
+            sameKind = sameKindAndRegion(ordered, row, state.group);
+            byRegion.put(row.region(), sameKind);
+        }
+        return sameKind;
+    }
+
+    /** Reservations whose region and SKU or group fit a VM size and region; scope is checked per row. */
+    private static ReservationState[] sameKindAndRegion(ReservationState[] ordered, UsageRow row, String rowGroup) {
+        List<ReservationState> matching = new ArrayList<>();
+        for (ReservationState reservation : ordered) {
+            if (reservation.sameKindAndRegion(row.vmSize(), rowGroup, row.region())) {
+                matching.add(reservation);
+            }
+        }
+        return matching.isEmpty() ? NONE : matching.toArray(NONE);
+    }
+
+    private static MatchResult assemble(LocalDate date, RowState[] states, ReservationState[] ordered,
+            List<List<ReservationHourResult>> hours) {
+        List<RowResult> rows = new ArrayList<>(states.length);
+        for (RowState state : states) {
+            rows.add(state.toResult());
+        }
+        List<ReservationHourResult> hourResults = new ArrayList<>();
+        List<ReservationDayResult> days = new ArrayList<>();
+        List<String> order = new ArrayList<>(ordered.length);
+        for (int r = 0; r < ordered.length; r++) {
+            ReservationState reservation = ordered[r];
+            order.add(reservation.id);
+            hourResults.addAll(hours.get(r));
+            if (reservation.dayCapacity.signum() > 0) {
+                days.add(new ReservationDayResult(reservation.id, date, reservation.dayCapacity,
+                        reservation.usedUnits(), reservation.usedByHourlyRows, reservation.usedByDailyRows));
+            }
+        }
+        return new MatchResult(date, rows, hourResults, days, order);
+    }
+}
