@@ -153,14 +153,14 @@ CREATE TABLE fx_rate (
     PRIMARY KEY (rate_date, from_currency, to_currency)
 );
 
--- Usage rows as loaded. subscription_id is the Azure subscription (EntitlementId when present).
--- slot_hours is 1 for an hourly row and 24 for a daily row. row_hash_* identify duplicates.
-CREATE TABLE usage_row (
+-- Usage rows as loaded, in two tables to keep the hot one narrow: usage_line holds the descriptive columns that
+-- a resource's rows share (one row per distinct combination, found by the 128-bit hash of its canonical text);
+-- usage_row holds one slot of one line. subscription_id is the Azure subscription (EntitlementId when present).
+-- slot_hours is 1 for an hourly row and 24 for a daily row. A usage row equal in every column to a stored one has
+-- the same line, slot, quantity and price: the unique key finds duplicates, and is also the match job's index.
+CREATE TABLE usage_line (
     id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
     customer_id         VARCHAR(64)  NOT NULL,
-    usage_date          DATE         NOT NULL,
-    slot_start          DATETIME(6)  NOT NULL,
-    slot_hours          SMALLINT     NOT NULL,
     subscription_id     VARCHAR(128) NOT NULL,
     billing_subscription_id VARCHAR(128),
     resource_group      VARCHAR(256),
@@ -169,20 +169,30 @@ CREATE TABLE usage_row (
     consumed_service    VARCHAR(128),
     region              VARCHAR(64),
     vm_size             VARCHAR(128),
-    quantity            DECIMAL(24,10) NOT NULL,
-    unit_price          DECIMAL(24,10) NOT NULL,
     billing_currency    CHAR(3)      NOT NULL,
     pricing_currency    CHAR(3)      NOT NULL,
     pricing_model       VARCHAR(32),
     meter_name          VARCHAR(256),
     charge_type         VARCHAR(64),
-    row_hash_hi         BIGINT       NOT NULL,
-    row_hash_lo         BIGINT       NOT NULL,
+    additional_info     VARCHAR(4000),
+    line_hash_hi        BIGINT       NOT NULL,
+    line_hash_lo        BIGINT       NOT NULL
+);
+CREATE UNIQUE INDEX uq_usage_line_hash ON usage_line (line_hash_hi, line_hash_lo);
+
+CREATE TABLE usage_row (
+    id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
+    customer_id         VARCHAR(64)  NOT NULL,
+    usage_date          DATE         NOT NULL,
+    line_id             BIGINT       NOT NULL,
+    slot_start          DATETIME(6)  NOT NULL,
+    slot_hours          SMALLINT     NOT NULL,
+    quantity            DECIMAL(24,10) NOT NULL,
+    unit_price          DECIMAL(24,10) NOT NULL,
     file_id             BIGINT       NOT NULL,
     line_number         BIGINT       NOT NULL
 );
-CREATE UNIQUE INDEX uq_usage_row_hash ON usage_row (row_hash_hi, row_hash_lo);
-CREATE INDEX ix_usage_row_customer_date ON usage_row (customer_id, usage_date);
+CREATE UNIQUE INDEX uq_usage_row ON usage_row (customer_id, usage_date, line_id, slot_start, slot_hours, quantity, unit_price);
 
 CREATE TABLE partner_invoice_row (
     id                  BIGINT AUTO_INCREMENT PRIMARY KEY,

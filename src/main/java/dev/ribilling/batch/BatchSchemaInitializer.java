@@ -32,7 +32,7 @@ public class BatchSchemaInitializer implements InitializingBean {
     public void afterPropertiesSet() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            if (tableExists(meta, "BATCH_JOB_INSTANCE") || tableExists(meta, "batch_job_instance")) {
+            if (tableExists(connection, meta, "BATCH_JOB_INSTANCE") || tableExists(connection, meta, "batch_job_instance")) {
                 return;
             }
             String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -45,8 +45,9 @@ public class BatchSchemaInitializer implements InitializingBean {
         }
     }
 
-    private static boolean tableExists(DatabaseMetaData meta, String name) throws SQLException {
-        try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+    /** Looks in the connection's own database only: MySQL lists every database's tables for a null catalog. */
+    private static boolean tableExists(Connection connection, DatabaseMetaData meta, String name) throws SQLException {
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
                 if (schema == null || !schema.equalsIgnoreCase("INFORMATION_SCHEMA")) {

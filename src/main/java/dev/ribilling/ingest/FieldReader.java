@@ -22,10 +22,21 @@ public final class FieldReader {
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT);
 
     private final Header header;
+    /** Column positions by the (constant) names the parsers use: no lower-casing per field and row. */
+    private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
     private String[] fields;
 
     public FieldReader(Header header) {
         this.header = header;
+    }
+
+    private int index(String column) {
+        Integer i = positions.get(column);
+        if (i == null) {
+            i = header.indexOf(column);
+            positions.put(column, i);
+        }
+        return i;
     }
 
     public FieldReader on(SourceRecord record) {
@@ -34,12 +45,12 @@ public final class FieldReader {
     }
 
     public boolean has(String column) {
-        return header.has(column);
+        return index(column) >= 0;
     }
 
     /** Trimmed text, or null when the column is absent or blank. */
     public String text(String column) {
-        int i = header.indexOf(column);
+        int i = index(column);
         if (i < 0 || i >= fields.length) {
             return null;
         }

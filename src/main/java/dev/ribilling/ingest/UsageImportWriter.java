@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,6 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (earlier in this file, in this chunk or in an earlier file) is a duplicate: found through the 128-bit row hash
  * and its unique index, so no month of rows is ever held in memory. A row found again at the same line of the
  * same file (an identical file imported again) is counted as a duplicate without a new rejects entry.
+ *
+ * <p>Duplicates across chunks are rare in fresh data, so a chunk is first inserted optimistically: the unique
+ * index refuses it only when it repeats a stored row. Then the chunk goes back to a savepoint and takes the
+ * careful path, which looks up every hash first.
  */
 public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
@@ -32,16 +37,28 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         this.store = store;
         this.jobInstanceId = jobInstanceId;
         this.knownCustomers = new HashSet<>(jdbc.queryForList("SELECT customer_id FROM customer", String.class));
+        this.lines = new UsageLineCache(jdbc);
     }
 
     private record Origin(long fileId, long line) {
     }
 
+    /** Everything that makes two usage rows equal: the line (all descriptive columns), slot, quantity and price. */
+    private record RowKey(RowHash line, java.time.Instant slotStart, int slotHours, java.math.BigDecimal quantity,
+            java.math.BigDecimal unitPrice) {
+        static RowKey of(UsageRow r) {
+            return new RowKey(r.lineHash(), r.slotStart(), r.slotHours(), r.quantity().stripTrailingZeros(),
+                    r.unitPrice().stripTrailingZeros());
+        }
+    }
+
+    private final UsageLineCache lines;
+
     @Override
     public void write(Chunk<? extends ParsedItem<UsageRow>> chunk) {
         Map<Long, ImportStore.FileCounts> counts = new LinkedHashMap<>();
         List<ImportStore.Rejection> rejections = new ArrayList<>();
-        Map<RowHash, ParsedItem<UsageRow>> candidates = new LinkedHashMap<>();
+        Map<RowKey, ParsedItem<UsageRow>> candidates = new LinkedHashMap<>();
         for (ParsedItem<UsageRow> parsed : chunk) {
             ImportStore.FileCounts c = counts.computeIfAbsent(parsed.item().fileId(), id -> new ImportStore.FileCounts());
             c.read++;
@@ -57,19 +74,29 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                         RejectReason.UNKNOWN_CUSTOMER, "CustomerId '" + parsed.value().customerId()
                                 + "' is not a known customer (load it in a customers file first)"));
             } else {
-                ParsedItem<UsageRow> first = candidates.putIfAbsent(parsed.value().hash(), parsed);
+                ParsedItem<UsageRow> first = candidates.putIfAbsent(RowKey.of(parsed.value()), parsed);
                 if (first != null) {
                     c.duplicate++;
                     rejections.add(duplicate(parsed, first.item().fileId(), first.item().record().lineNumber()));
                 }
             }
         }
-        Map<RowHash, Origin> existing = existing(candidates.keySet());
+        Map<RowHash, Long> lineIds = lines.resolve(candidates.values().stream().map(ParsedItem::value).toList());
+        Map<RowKey, Origin> existing = optimisticInsert(candidates.values(), lineIds) ? null
+                : existing(candidates, lineIds);
+        if (existing == null) {
+            for (ParsedItem<UsageRow> parsed : candidates.values()) {
+                counts.get(parsed.item().fileId()).loaded++;
+            }
+            store.rejectAll(jobInstanceId, rejections);
+            counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
+            return;
+        }
         List<UsageRow> inserts = new ArrayList<>(candidates.size());
         List<ParsedItem<UsageRow>> inserted = new ArrayList<>(candidates.size());
         for (ParsedItem<UsageRow> parsed : candidates.values()) {
             ImportStore.FileCounts c = counts.get(parsed.item().fileId());
-            Origin origin = existing.get(parsed.value().hash());
+            Origin origin = existing.get(RowKey.of(parsed.value()));
             if (origin == null) {
                 c.loaded++;
                 inserts.add(parsed.value());
@@ -83,9 +110,28 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                 }
             }
         }
-        insert(inserted);
+        insert(inserted, lineIds);
         store.rejectAll(jobInstanceId, rejections);
         counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
+    }
+
+    /** Inserts the whole chunk if no row repeats a stored one; otherwise undoes the attempt and returns false. */
+    private boolean optimisticInsert(java.util.Collection<ParsedItem<UsageRow>> rows, Map<RowHash, Long> lineIds) {
+        if (rows.isEmpty()) {
+            return true;
+        }
+        // The chunk transaction's own connection: a savepoint on it undoes just this attempt.
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
+            java.sql.Savepoint savepoint = connection.setSavepoint();
+            try {
+                insert(new ArrayList<>(rows), lineIds);
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (DuplicateKeyException repeated) {
+                connection.rollback(savepoint);
+                return false;
+            }
+        }));
     }
 
     private ImportStore.Rejection duplicate(ParsedItem<UsageRow> parsed, long firstFileId, long firstLine) {
@@ -102,62 +148,62 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                 "SELECT file_name FROM input_file WHERE id = ?", String.class, id));
     }
 
-    private Map<RowHash, Origin> existing(Set<RowHash> hashes) {
-        Map<RowHash, Origin> found = new HashMap<>();
-        List<RowHash> all = new ArrayList<>(hashes);
-        for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
-            List<RowHash> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
-            StringBuilder sql = new StringBuilder(
-                    "SELECT row_hash_hi, row_hash_lo, file_id, line_number FROM usage_row WHERE row_hash_hi IN (");
-            Object[] args = new Object[batch.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                sql.append(i == 0 ? "?" : ",?");
-                args[i] = batch.get(i).hi();
+    /**
+     * The stored rows among the candidates, looked up per customer and usage date through the unique key's
+     * leading columns (customer_id, usage_date, line_id).
+     */
+    private Map<RowKey, Origin> existing(Map<RowKey, ParsedItem<UsageRow>> candidates, Map<RowHash, Long> lineIds) {
+        Map<Long, RowHash> hashOfLine = new HashMap<>();
+        lineIds.forEach((hash, id) -> hashOfLine.put(id, hash));
+        Map<String, java.util.Set<Long>> linesByCustomerDay = new LinkedHashMap<>();
+        Map<String, UsageRow> sample = new HashMap<>();
+        for (ParsedItem<UsageRow> parsed : candidates.values()) {
+            UsageRow r = parsed.value();
+            String day = r.customerId() + "|" + r.usageDate();
+            linesByCustomerDay.computeIfAbsent(day, d -> new java.util.TreeSet<>()).add(lineIds.get(r.lineHash()));
+            sample.putIfAbsent(day, r);
+        }
+        Map<RowKey, Origin> found = new HashMap<>();
+        for (Map.Entry<String, java.util.Set<Long>> e : linesByCustomerDay.entrySet()) {
+            UsageRow r = sample.get(e.getKey());
+            List<Long> ids = new ArrayList<>(e.getValue());
+            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
+                List<Object> args = new ArrayList<>(batch.size() + 2);
+                args.add(r.customerId());
+                args.add(r.usageDate());
+                args.addAll(batch);
+                jdbc.query("SELECT line_id, slot_start, slot_hours, quantity, unit_price, file_id, line_number FROM usage_row "
+                        + "WHERE customer_id = ? AND usage_date = ? AND line_id IN ("
+                        + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")", rs -> {
+                            RowKey key = new RowKey(hashOfLine.get(rs.getLong(1)), rs.getTimestamp(2).toInstant(),
+                                    rs.getInt(3), rs.getBigDecimal(4).stripTrailingZeros(),
+                                    rs.getBigDecimal(5).stripTrailingZeros());
+                            if (candidates.containsKey(key)) {
+                                found.put(key, new Origin(rs.getLong(6), rs.getLong(7)));
+                            }
+                        }, args.toArray());
             }
-            sql.append(')');
-            jdbc.query(sql.toString(), rs -> {
-                RowHash h = new RowHash(rs.getLong(1), rs.getLong(2));
-                if (hashes.contains(h)) {
-                    found.put(h, new Origin(rs.getLong(3), rs.getLong(4)));
-                }
-            }, args);
         }
         return found;
     }
 
-    private void insert(List<ParsedItem<UsageRow>> rows) {
+    private void insert(List<ParsedItem<UsageRow>> rows, Map<RowHash, Long> lineIds) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO usage_row (customer_id, usage_date, slot_start, slot_hours, subscription_id, "
-                + "billing_subscription_id, resource_group, resource_uri, meter_category, consumed_service, region, vm_size, "
-                + "quantity, unit_price, billing_currency, pricing_currency, pricing_model, meter_name, charge_type, "
-                + "row_hash_hi, row_hash_lo, file_id, line_number) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows, rows.size(), (ps, parsed) -> {
+        jdbc.batchUpdate("INSERT INTO usage_row (customer_id, usage_date, line_id, slot_start, slot_hours, quantity, "
+                + "unit_price, file_id, line_number) VALUES (?,?,?,?,?,?,?,?,?)", rows, rows.size(), (ps, parsed) -> {
                     UsageRow r = parsed.value();
                     ps.setString(1, r.customerId());
                     ps.setObject(2, r.usageDate());
-                    ps.setTimestamp(3, Timestamp.from(r.slotStart()));
-                    ps.setInt(4, r.slotHours());
-                    ps.setString(5, r.subscriptionId());
-                    ps.setString(6, r.billingSubscriptionId());
-                    ps.setString(7, r.resourceGroup());
-                    ps.setString(8, r.resourceUri());
-                    ps.setString(9, r.meterCategory());
-                    ps.setString(10, r.consumedService());
-                    ps.setString(11, r.region());
-                    ps.setString(12, r.vmSize());
-                    ps.setBigDecimal(13, r.quantity());
-                    ps.setBigDecimal(14, r.unitPrice());
-                    ps.setString(15, r.billingCurrency().getCurrencyCode());
-                    ps.setString(16, r.pricingCurrency().getCurrencyCode());
-                    ps.setString(17, r.pricingModel());
-                    ps.setString(18, r.meterName());
-                    ps.setString(19, r.chargeType());
-                    ps.setLong(20, r.hash().hi());
-                    ps.setLong(21, r.hash().lo());
-                    ps.setLong(22, parsed.item().fileId());
-                    ps.setLong(23, parsed.item().record().lineNumber());
+                    ps.setLong(3, lineIds.get(r.lineHash()));
+                    ps.setTimestamp(4, Timestamp.from(r.slotStart()));
+                    ps.setInt(5, r.slotHours());
+                    ps.setBigDecimal(6, r.quantity());
+                    ps.setBigDecimal(7, r.unitPrice());
+                    ps.setLong(8, parsed.item().fileId());
+                    ps.setLong(9, parsed.item().record().lineNumber());
                 });
     }
 }

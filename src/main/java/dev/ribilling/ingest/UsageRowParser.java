@@ -127,17 +127,18 @@ public final class UsageRowParser {
         String meterName = f.text("MeterName");
         String chargeType = f.text("ChargeType");
         String consumedService = f.text("ConsumedService");
-        StringBuilder canonical = new StringBuilder(256).append(customerId).append('|').append(slotStart).append('|')
-                .append(slotHours).append('|').append(billingSubscription).append('|').append(entitlement).append('|')
-                .append(resourceGroup).append('|').append(resourceUri).append('|').append(meterCategory).append('|')
-                .append(consumedService).append('|').append(region).append('|').append(additionalInfo).append('|')
-                .append(quantity.stripTrailingZeros().toPlainString()).append('|')
-                .append(unitPrice.stripTrailingZeros().toPlainString()).append('|').append(billingCurrency).append('|')
-                .append(pricingCurrency).append('|').append(pricingModel).append('|').append(meterName).append('|')
-                .append(chargeType);
+        // Every column but the slot, quantity and price, as given (identifiers in normal form): rows equal here
+        // share one usage_line; the rest of "all columns equal" is the unique key of usage_row.
+        StringBuilder line = new StringBuilder(256).append(customerId).append('|').append(billingSubscription).append('|')
+                .append(entitlement).append('|').append(resourceGroup).append('|').append(resourceUri).append('|')
+                .append(meterCategory).append('|').append(consumedService).append('|').append(region).append('|')
+                .append(additionalInfo).append('|').append(billingCurrency).append('|')
+                .append(f.text("PricingCurrency")).append('|').append(pricingModel).append('|').append(meterName)
+                .append('|').append(chargeType);
         return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
                 resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, quantity, unitPrice,
-                billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, RowHash.of(canonical.toString()));
+                billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
+                RowHash.of(line.toString()));
     }
 
     /** The ServiceType value of the AdditionalInfo JSON (key compared case-insensitively), or null. */

@@ -89,7 +89,7 @@ abstract class ImportScenarioTests {
         assertThat(file(run, "usage-2026-10.csv").get("sha256").asText()).hasSize(64);
 
         // Regions, SKUs and subscriptions in normal form; EntitlementId is the subscription; offsets become UTC.
-        Map<String, Object> vm = jdbc.queryForMap("SELECT * FROM usage_row WHERE line_number = 2");
+        Map<String, Object> vm = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 2");
         assertThat(vm.get("region")).isEqualTo("westeurope");
         assertThat(vm.get("vm_size")).isEqualTo("standard_d2s_v3");
         assertThat(vm.get("subscription_id")).isEqualTo("sub-1");
@@ -97,11 +97,11 @@ abstract class ImportScenarioTests {
         assertThat(vm.get("resource_group")).isEqualTo("rg-1");
         assertThat(instant(vm.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T13:00:00Z"));
         assertThat(((Number) vm.get("slot_hours")).intValue()).isEqualTo(1);
-        Map<String, Object> spot = jdbc.queryForMap("SELECT * FROM usage_row WHERE line_number = 5");
+        Map<String, Object> spot = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 5");
         assertThat(instant(spot.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T23:00:00Z"));
         assertThat(spot.get("resource_uri")).asString().endsWith("virtualmachines/vm,2");
         assertThat(spot.get("meter_name")).isEqualTo("E2s v5\nSpot");
-        Map<String, Object> daily = jdbc.queryForMap("SELECT * FROM usage_row WHERE line_number = 4");
+        Map<String, Object> daily = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 4");
         assertThat(((Number) daily.get("slot_hours")).intValue()).isEqualTo(24);
         assertThat((BigDecimal) daily.get("quantity")).isEqualByComparingTo("12.5");
 
@@ -257,7 +257,7 @@ abstract class ImportScenarioTests {
         // The amortized export repeats the actual export's 10 usage rows (equal in every contract column: the
         // differing Cost and EffectivePrice are not read), so they are duplicates and are not billed twice.
         assertCounts(file(result.lastRun(), "usage-ea-amortized.csv"), 28, 18, 0, 10, 0);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_row WHERE customer_id = 'contoso' AND slot_hours = 24 "
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'contoso' AND slot_hours = 24 "
                 + "AND meter_category = 'Virtual Machines' AND vm_size IS NOT NULL", Integer.class)).isPositive();
     }
 

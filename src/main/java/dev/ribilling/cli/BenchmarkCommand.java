@@ -1,0 +1,123 @@
+package dev.ribilling.cli;
+
+import dev.ribilling.benchmark.ParseBaseline;
+import dev.ribilling.benchmark.PeakHeap;
+import dev.ribilling.generate.GenerationSummary;
+import dev.ribilling.generate.GeneratorSpec;
+import dev.ribilling.generate.PartnerGenerator;
+import dev.ribilling.generate.UsageGranularity;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code benchmark}: generates a partner with at least {@code --rows} hourly usage rows, measures the raw-parse
+ * baseline on its usage file, then imports it with the real import job on the configured database, and prints
+ * rows per second and peak heap beside the baseline of the same run. Figures, not a pass/fail test.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Import benchmark: generate >= --rows hourly usage rows, import them on the configured database "
+                + "(H2 by default, --spring.profiles.active=mysql for MySQL/MariaDB) and print rows/s and peak heap "
+                + "next to a BufferedReader-and-split baseline measured in the same run.",
+                "Run it with the heap you want to prove, e.g. java -Xmx256m -jar target/ri-billing.jar benchmark"})
+public class BenchmarkCommand implements BillingCommand {
+
+    /** Usage rows one generated day of 25,000 VMs gives (preset M). */
+    private static final int ROWS_PER_M_DAY = 510_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rows", description = "at least this many usage rows (default: ${DEFAULT-VALUE})",
+            defaultValue = "1000000")
+    long rows;
+
+    @Option(names = "--dir", description = "where to generate the partner (default: ${DEFAULT-VALUE})",
+            defaultValue = "target/benchmark-input")
+    Path dir;
+
+    @Option(names = "--seed", defaultValue = "42", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Mixin
+    OutOption outOption = new OutOption();
+
+    @Override
+    public String name() {
+        return "benchmark";
+    }
+
+    @Override
+    public Path out() {
+        return outOption.out;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("rows", rows);
+        p.put("dir", String.valueOf(dir));
+        p.put("seed", seed);
+        return p;
+    }
+
+    @Override
+    public CommandOutcome execute(ConfigurableApplicationContext context) throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        int days = (int) Math.max(1, Math.min(31, (rows + ROWS_PER_M_DAY - 1) / ROWS_PER_M_DAY));
+        GeneratorSpec preset = GeneratorSpec.preset("M", seed, dir);
+        GeneratorSpec generatorSpec = new GeneratorSpec(seed, preset.customers(), preset.totalVms(), preset.period(),
+                LocalDate.of(2026, 10, 1), days, UsageGranularity.HOURLY, dir, false);
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        GenerationSummary generated = new PartnerGenerator().generate(generatorSpec);
+        Path usage = generated.file("usage").path();
+        console.printf("generated %,d usage rows (%,d bytes) in %d ms%n", generated.usageRows(),
+                Files.size(usage), generated.elapsed().toMillis());
+
+        ParseBaseline.Result baseline = ParseBaseline.measure(usage);
+        console.printf("baseline  BufferedReader + split: %,12.0f rows/s  (%,d rows in %d ms)%n",
+                baseline.rowsPerSecond(), baseline.rows(), baseline.nanos() / 1_000_000);
+
+        PeakHeap.reset();
+        long start = System.nanoTime();
+        Job job = context.getBean("importJob", Job.class);
+        var files = dev.ribilling.ingest.InputScanner.scan(List.of(dir));
+        CommandOutcome outcome = ImportCommand.runImport(context, job, "benchmark|" + System.nanoTime() + "|"
+                + ImportCommand.joinPaths(files), ImportCommand.importParameters(files, null, out()),
+                new PrintWriter(java.io.Writer.nullWriter()));
+        long nanos = System.nanoTime() - start;
+        long loaded = outcome.files().stream().filter(f -> f.kind().equals("usage")).mapToLong(f -> f.rowsLoaded()).sum();
+        String database = context.getEnvironment().getProperty("spring.datasource.url", "");
+        console.printf("import    %s: %,12.0f rows/s  (%,d usage rows loaded; all %d files in %d ms)%n",
+                database.startsWith("jdbc:h2") ? "H2" : "MySQL", loaded * 1e9 / nanos, loaded, files.size(),
+                nanos / 1_000_000);
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).query("SELECT step_name, start_time, end_time, "
+                + "read_count FROM BATCH_STEP_EXECUTION WHERE job_execution_id = (SELECT MAX(job_execution_id) FROM "
+                + "BATCH_JOB_EXECUTION) ORDER BY step_execution_id", rs -> {
+                    long ms = java.time.Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant())
+                            .toMillis();
+                    long read = rs.getLong(4);
+                    console.printf("  step %-26s %,10d rows %,8d ms %,12.0f rows/s%n", rs.getString(1), read, ms,
+                            read * 1000.0 / Math.max(1, ms));
+                });
+        console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
+        return outcome;
+    }
+}
