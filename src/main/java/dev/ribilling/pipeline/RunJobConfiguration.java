@@ -1,6 +1,7 @@
 package dev.ribilling.pipeline;
 
 import dev.ribilling.ingest.ImportSteps;
+import dev.ribilling.matching.MatchJobConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,7 +18,8 @@ public class RunJobConfiguration {
     public static final String JOB_NAME = "runJob";
 
     @Bean
-    public Job runJob(JobRepository jobRepository, ImportSteps importSteps) {
-        return importSteps.appendTo(new JobBuilder(JOB_NAME, jobRepository).start(importSteps.first())).build();
+    public Job runJob(JobRepository jobRepository, ImportSteps importSteps, MatchJobConfiguration.MatchSteps matchSteps) {
+        return importSteps.appendTo(new JobBuilder(JOB_NAME, jobRepository).start(importSteps.first()))
+                .next(matchSteps.matchUsage()).next(matchSteps.writeUtilizationFiles()).build();
     }
 }
