@@ -75,7 +75,12 @@ public class RunCommand implements BillingCommand {
         Map<String, String> parameters = ImportCommand.importParameters(files, null, out());
         parameters.put("period", period);
         Job job = context.getBean("runJob", Job.class);
-        return ImportCommand.runImport(context, job, "run|" + period + "|" + ImportCommand.joinPaths(files), parameters,
-                spec.commandLine().getOut());
+        CommandOutcome imported = ImportCommand.runImport(context, job, "run|" + period + "|"
+                + ImportCommand.joinPaths(files), parameters, spec.commandLine().getOut());
+        List<dev.ribilling.batch.RunRecord.Warning> warnings = new java.util.ArrayList<>(imported.warnings());
+        List<dev.ribilling.batch.RunRecord.Warning> alerts = MatchWarnings.of(context, period, null);
+        alerts.forEach(w -> spec.commandLine().getOut().println("alert: " + w.customerId() + ": " + w.reason()));
+        warnings.addAll(alerts);
+        return new CommandOutcome(imported.status(), imported.exitCode(), imported.files(), warnings);
     }
 }

@@ -1,9 +1,9 @@
 package dev.ribilling.ingest;
 
+import dev.ribilling.testing.H2Database;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The import scenarios on the embedded H2 database (the default installation). */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-tests;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = H2Database.URL)
 class ImportJobTests extends ImportScenarioTests {
 }

@@ -25,6 +25,6 @@ public final class TestDatabase {
 
     /** Tables added by later features register here so reset stays in one place. */
     private static List<String> extraTablesFirst() {
-        return List.of();
+        return List.of("usage_allocation", "usage_coverage", "reservation_day", "billing_alert");
     }
 }
