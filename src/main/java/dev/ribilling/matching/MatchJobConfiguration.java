@@ -43,7 +43,10 @@ public class MatchJobConfiguration {
             UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads) {
         Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<LocalDate, CustomerDay>chunk(1)
                 .transactionManager(tm).reader(customerDayReader).processor(customerDayProcessor)
-                .writer(chunk -> chunk.forEach(store::replace)).build();
+                .writer(chunk -> chunk.forEach(store::replace))
+                // A lock conflict between partitions is transient: the customer-day is retried, never skipped.
+                .faultTolerant().retry(org.springframework.dao.PessimisticLockingFailureException.class).retryLimit(3)
+                .build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("match-");
         executor.setConcurrencyLimit(Math.max(1, threads));
         Step matchUsage = new StepBuilder("matchUsageStep", jobRepository)
