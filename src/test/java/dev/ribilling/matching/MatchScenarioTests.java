@@ -181,4 +181,24 @@ abstract class MatchScenarioTests {
         assertThat(run.lastRun().get("warnings").findValuesAsText("reason"))
                 .anyMatch(w -> w.startsWith("no compute price for standard_e4s_v5 westeurope on"));
     }
+
+    @Test
+    void explainShowsHourByHourWhichReservationCoveredWhatAndWhatWasLeftToPayg() throws Exception {
+        cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
+
+        CliHarness.Result vm = cli.run(out, "explain", "--date", "2026-10-18", "--resource",
+                "/subscriptions/c0a1b2c3-0001-4000-8000-000000000001/resourceGroups/rg-web/providers/Microsoft.Compute/"
+                        + "virtualMachines/web-02");
+        assertThat(vm.exitCode()).as(vm.err()).isZero();
+        List<String> hours = vm.out().lines().filter(l -> l.matches("^\\d\\d:00 .*")).toList();
+        assertThat(hours).hasSize(15);
+        // web-02 was deleted at 14:20: a third of its last hour, 2/3 of a unit, covered by #1.
+        assertThat(hours.get(14)).contains("0.333333", "0.666666", R + "01").endsWith("0.000000");
+
+        CliHarness.Result reservation = cli.run(out, "explain", "--date", "2026-10-14", "--reservation", R + "02");
+        assertThat(reservation.exitCode()).isZero();
+        // Bought 14 Oct 13:00: capacity from the 13:00 hour only, 11 hours of 8 units.
+        assertThat(reservation.out()).contains("day        88.000000    88.000000  utilization 1.0000");
+        assertThat(Files.list(out.resolve("explain")).count()).isEqualTo(2);
+    }
 }
