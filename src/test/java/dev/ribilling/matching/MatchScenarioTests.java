@@ -198,7 +198,8 @@ abstract class MatchScenarioTests {
         CliHarness.Result reservation = cli.run(out, "explain", "--date", "2026-10-14", "--reservation", R + "02");
         assertThat(reservation.exitCode()).isZero();
         // Bought 14 Oct 13:00: capacity from the 13:00 hour only, 11 hours of 8 units.
-        assertThat(reservation.out()).contains("day        88.000000    88.000000  utilization 1.0000");
+        assertThat(reservation.out()).containsPattern("day +88\\.000000 +88\\.000000 +utilization 1\\.0000");
+        assertThat(reservation.out().lines().filter(l -> l.matches("^\\d\\d:00 .*")).toList()).hasSize(11);
         assertThat(Files.list(out.resolve("explain")).count()).isEqualTo(2);
     }
 }
