@@ -99,9 +99,9 @@ public final class InvoiceWorkbookWriter {
         List<InvoiceLine> lines = unordered.stream().sorted(LINE_ORDER).toList();
 
         Sheet sheet = workbook.createSheet(sheetName);
-        int headerRow = InvoiceWorkbookHeader.write(cells, sheet, document, title) + 1;
+        int headerRow = InvoiceWorkbookHeader.write(cells, sheet, document, title) + 1; // after one blank row
         List<Integer> lineRows = writeTable(cells, sheet, headerRow, lines);
-        int next = headerRow + lines.size() + 2;
+        int next = headerRow + lines.size() + 2; // a blank row keeps subtotals out of the filtered table
         if (subtotals) {
             next = writeSubtotals(cells, sheet, next, lines);
         }

@@ -374,18 +374,4 @@ class InvoiceWorkbookWriterTests {
             assertThat(core.getCreator()).isEqualTo("ri-billing");
         }
     }
-
-    @Test
-    void theDocumentRefusesInconsistentHeaders() {
-        Invoice invoice = usdInvoice();
-        assertThatThrownBy(() -> new InvoiceDocument("P", "", "RIB-2026-000001", 0, "", date("2026-11-03"),
-                date("2026-12-03"), invoice, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InvoiceDocument("P", "", "RIB-2026-000001", 1, "", date("2026-11-03"),
-                date("2026-11-02"), invoice, null)).isInstanceOf(IllegalArgumentException.class);
-        InvoiceDocument blankReason = new InvoiceDocument("P", null, "RIB-2026-000001", 1, null, date("2026-11-03"),
-                date("2026-12-03"), invoice, "  ");
-        assertThat(blankReason.reason()).isEmpty();
-        assertThat(blankReason.billToLabel()).isEqualTo("RES-A");
-        assertThat(blankReason.partnerAddressLine()).isEmpty();
-    }
 }
