@@ -1,32 +1,35 @@
 -- Results of the match job, replaced per customer and day whenever that day is matched again.
 -- Quantities keep 20 decimals: monthly figures are sums of these unrounded daily values.
 
--- Per usage row: how much of its demand reservations covered (outcome ELIGIBLE, NOT_ELIGIBLE or
--- OVERLAPS_HOURLY_USAGE, the last one rejected from matching and billed as it is).
+-- Per usage line (one resource and meter) and day, summed over its rows of that day with the same UnitPrice:
+-- how much of their demand reservations covered. outcome ELIGIBLE, NOT_ELIGIBLE or OVERLAPS_HOURLY_USAGE (the
+-- last rejected from matching and billed as it is). This is what invoices need (hours by line, date and price);
+-- the hour-by-hour detail is recomputed on demand by the deterministic engine (the explain command).
 CREATE TABLE usage_coverage (
-    usage_row_id        BIGINT       NOT NULL PRIMARY KEY,
     customer_id         VARCHAR(64)  NOT NULL,
     usage_date          DATE         NOT NULL,
+    line_id             BIGINT       NOT NULL,
+    unit_price          DECIMAL(24,10) NOT NULL,
     outcome             VARCHAR(32)  NOT NULL,
-    ratio               DECIMAL(18,6) NOT NULL,
+    row_count           INT          NOT NULL,
+    quantity            DECIMAL(40,20) NOT NULL,
     demand_units        DECIMAL(40,20) NOT NULL,
     covered_units       DECIMAL(40,20) NOT NULL,
     covered_hours       DECIMAL(40,20) NOT NULL,
-    uncovered_hours     DECIMAL(40,20) NOT NULL
+    uncovered_hours     DECIMAL(40,20) NOT NULL,
+    PRIMARY KEY (customer_id, usage_date, line_id, unit_price, outcome)
 );
-CREATE INDEX ix_usage_coverage_day ON usage_coverage (customer_id, usage_date);
 
--- Which reservation covered how much of which usage row.
+-- Which reservation covered how much of which usage line on a day.
 CREATE TABLE usage_allocation (
-    usage_row_id        BIGINT       NOT NULL,
-    reservation_id      VARCHAR(128) NOT NULL,
     customer_id         VARCHAR(64)  NOT NULL,
     usage_date          DATE         NOT NULL,
+    line_id             BIGINT       NOT NULL,
+    reservation_id      VARCHAR(128) NOT NULL,
     covered_units       DECIMAL(40,20) NOT NULL,
     covered_hours       DECIMAL(40,20) NOT NULL,
-    PRIMARY KEY (usage_row_id, reservation_id)
+    PRIMARY KEY (customer_id, usage_date, line_id, reservation_id)
 );
-CREATE INDEX ix_usage_allocation_day ON usage_allocation (customer_id, usage_date);
 
 -- Per reservation and day: capacity, use, amortized cost and, when every covered size had a price, PAYG
 -- equivalent and savings, in the reservation's PricingCurrency.

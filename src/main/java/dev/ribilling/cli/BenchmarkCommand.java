@@ -50,6 +50,10 @@ public class BenchmarkCommand implements BillingCommand {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--stage", defaultValue = "import", paramLabel = "import|match",
+            description = "import only, or import then match the generated days (default: ${DEFAULT-VALUE})")
+    String stage;
+
     @Mixin
     OutOption outOption = new OutOption();
 
@@ -69,6 +73,7 @@ public class BenchmarkCommand implements BillingCommand {
         p.put("rows", rows);
         p.put("dir", String.valueOf(dir));
         p.put("seed", seed);
+        p.put("stage", stage);
         return p;
     }
 
@@ -117,6 +122,24 @@ public class BenchmarkCommand implements BillingCommand {
                     console.printf("  step %-26s %,10d rows %,8d ms %,12.0f rows/s%n", rs.getString(1), read, ms,
                             read * 1000.0 / Math.max(1, ms));
                 });
+        console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
+        if (!stage.equals("match") || outcome.exitCode() != 0) {
+            return outcome;
+        }
+        PeakHeap.reset();
+        Map<String, String> matchParameters = new LinkedHashMap<>();
+        matchParameters.put("period", "2026-10");
+        matchParameters.put("date", days == 1 ? "2026-10-01" : null);
+        matchParameters.put("out", out().toString());
+        long matchStart = System.nanoTime();
+        var execution = context.getBean(dev.ribilling.batch.JobRunner.class).run(context.getBean("matchJob", Job.class),
+                "benchmark-match|" + System.nanoTime(), matchParameters);
+        long matchNanos = System.nanoTime() - matchStart;
+        long matchUsageMs = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("matchUsageStep"))
+                .mapToLong(s -> java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis()).sum();
+        console.printf("match     %s: %,12.0f usage rows/s in matchUsageStep (%,d ms; whole job %,d ms, %s)%n",
+                database.startsWith("jdbc:h2") ? "H2" : "MySQL", loaded * 1000.0 / Math.max(1, matchUsageMs), matchUsageMs,
+                matchNanos / 1_000_000, execution.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         return outcome;
     }

@@ -10,7 +10,9 @@ import java.util.Map;
  * One customer-day matched and priced: the unit of work (and of transaction) of the match job.
  *
  * @param currencies the PricingCurrency of each reservation in {@code reservationDays}
+ * @param lines      the usage line and UnitPrice of every usage row id, the keys of the stored results
  */
 public record CustomerDay(String customerId, LocalDate date, MatchResult match, List<ReservationDayFigures> reservationDays,
-        Map<String, java.util.Currency> currencies, List<MissingPriceAlert> missingPrices) {
+        Map<String, java.util.Currency> currencies, List<MissingPriceAlert> missingPrices,
+        Map<Long, DayUsage.LineRef> lines) {
 }

@@ -32,8 +32,7 @@ public final class CustomerDayMatcher {
         this.calculator = calculator;
     }
 
-    public CustomerDay match(String customerId, LocalDate date, Collection<UsageRow> usage,
-            Collection<StoredReservation> reservations) {
+    public CustomerDay match(String customerId, LocalDate date, DayUsage usage, Collection<StoredReservation> reservations) {
         Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant dayEnd = dayStart.plusSeconds(86_400);
         List<Reservation> active = new ArrayList<>();
@@ -48,7 +47,7 @@ public final class CustomerDayMatcher {
                 priced.add(r);
             }
         }
-        MatchResult match = engine.match(date, usage, active);
+        MatchResult match = engine.match(date, usage.rows(), active);
         List<ReservationDayFigures> figures = new ArrayList<>();
         List<MissingPriceAlert> alerts = new ArrayList<>();
         Map<String, Currency> currencies = new LinkedHashMap<>();
@@ -60,7 +59,7 @@ public final class CustomerDayMatcher {
             alerts.addAll(outcome.alerts());
             currencies.put(r.reservationId(), r.pricingCurrency());
         }
-        return new CustomerDay(customerId, date, match, figures, currencies, alerts);
+        return new CustomerDay(customerId, date, match, figures, currencies, alerts, usage.lines());
     }
 
     static ReservationDates dates(StoredReservation r) {

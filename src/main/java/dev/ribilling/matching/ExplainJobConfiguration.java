@@ -52,7 +52,7 @@ public class ExplainJobConfiguration {
                 customerId = customers.get(0);
             }
             List<StoredReservation> ofCustomer = reservations.ofCustomer(customerId);
-            List<UsageRow> usage = store.usage(customerId, date);
+            DayUsage usage = store.usage(customerId, date);
             CustomerDay day = MatchReferenceData.load(jdbc).matcher().match(customerId, date, usage, ofCustomer);
             List<String> lines;
             String subject;
@@ -60,10 +60,10 @@ public class ExplainJobConfiguration {
                 StoredReservation r = ofCustomer.stream().filter(x -> x.reservationId().equalsIgnoreCase(reservationId))
                         .findFirst().orElseThrow();
                 lines = ExplainReport.forReservation(r.reservationId(), CustomerDayMatcher.toEngine(r), date, day.match(),
-                        usage);
+                        usage.rows());
                 subject = r.reservationId();
             } else {
-                lines = ExplainReport.forResource(Identifiers.key(resource), date, day.match(), usage);
+                lines = ExplainReport.forResource(Identifiers.key(resource), date, day.match(), usage.rows());
                 subject = resource.substring(resource.lastIndexOf('/') + 1);
             }
             Path target = Path.of(p.getString("out")).resolve("explain")
