@@ -96,8 +96,43 @@ public final class CsvRecordSource implements RecordSource {
             }
             return line;
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException(path.getFileName() + ": line " + (physicalLine + 1)
+            // The reader decodes ahead of the lines it returns, so the line being read is not the bad one: find it.
+            throw new InvalidInputException(path.getFileName() + ": line " + lineOfInvalidUtf8(path)
                     + " is not valid UTF-8 text");
+        }
+    }
+
+    /** The physical line (1 = the header) holding the first byte sequence that is not UTF-8, or -1 if none. */
+    static long lineOfInvalidUtf8(Path path) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (java.nio.channels.ReadableByteChannel channel = Files.newByteChannel(path)) {
+            while (true) {
+                boolean eof = channel.read(bytes) < 0;
+                bytes.flip();
+                java.nio.charset.CoderResult result;
+                do {
+                    result = decoder.decode(bytes, chars, eof);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        if (chars.get() == '\n') {
+                            line++;
+                        }
+                    }
+                    chars.clear();
+                } while (result.isOverflow());
+                if (result.isError()) {
+                    return line;
+                }
+                if (eof) {
+                    return -1;
+                }
+                bytes.compact();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,7 +20,9 @@ public final class FieldReader {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT);
+    /** Strict: 02/30/2026 is rejected, not moved to 02/28 (uuuu: STRICT needs a proleptic year, not year-of-era). */
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Header header;
     /** Column positions by the (constant) names the parsers use: no lower-casing per field and row. */

@@ -51,7 +51,29 @@ public final class InputScanner {
         for (InputFile f : distinct) {
             checkHeader(f);
         }
+        for (InputFile f : distinct) {
+            checkUtf8(f);
+        }
         return distinct;
+    }
+
+    /**
+     * A CSV file that is not UTF-8 text further down than its header would otherwise stop the import in the middle,
+     * after earlier chunks were committed: exit code 2 must mean nothing was loaded.
+     */
+    static void checkUtf8(InputFile file) {
+        if (file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            return;
+        }
+        long line;
+        try {
+            line = CsvRecordSource.lineOfInvalidUtf8(file.path());
+        } catch (IOException e) {
+            throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (line > 0) {
+            throw new InvalidInputException(file.fileName() + ": line " + line + " is not valid UTF-8 text");
+        }
     }
 
     /** Opens the file and checks its header has every required column of its kind. */
