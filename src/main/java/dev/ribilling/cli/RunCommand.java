@@ -81,6 +81,9 @@ public class RunCommand implements BillingCommand {
         List<dev.ribilling.batch.RunRecord.Warning> alerts = MatchWarnings.of(context, period, null);
         alerts.forEach(w -> spec.commandLine().getOut().println("alert: " + w.customerId() + ": " + w.reason()));
         warnings.addAll(alerts);
+        List<dev.ribilling.batch.RunRecord.Warning> invoiceWarnings = InvoiceWarnings.of(context, period);
+        invoiceWarnings.forEach(w -> spec.commandLine().getOut().println("invoice: " + w.customerId() + ": " + w.reason()));
+        warnings.addAll(invoiceWarnings);
         return new CommandOutcome(imported.status(), imported.exitCode(), imported.files(), warnings);
     }
 }

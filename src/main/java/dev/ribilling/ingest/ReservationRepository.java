@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReservationRepository {
 
-    private static final String COLUMNS = "reservation_id, reservation_order_id, customer_id, sku_name, region, quantity, "
+    private static final String COLUMNS = "reservation_id, reservation_order_id, customer_id, sku_name, sku_display, region, quantity, "
             + "term, billing_plan, scope_type, scope_subscription_id, scope_resource_group, instance_flexibility, "
             + "benefit_start, expiry, total_price, pricing_currency, status, cancelled_at, exchanged_from, reseller_id, "
             + "reservation_markup_pct, first_loaded_at";
@@ -42,10 +42,10 @@ public class ReservationRepository {
 
     static StoredReservation map(ResultSet rs, int row) throws SQLException {
         return new StoredReservation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getBoolean(12), instant(rs, 13), instant(rs, 14), rs.getBigDecimal(15),
-                Currency.getInstance(rs.getString(16)), rs.getString(17), instant(rs, 18), rs.getString(19),
-                rs.getString(20), rs.getBigDecimal(21), instant(rs, 22));
+                rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getBoolean(13), instant(rs, 14), instant(rs, 15), rs.getBigDecimal(16),
+                Currency.getInstance(rs.getString(17)), rs.getString(18), instant(rs, 19), rs.getString(20),
+                rs.getString(21), rs.getBigDecimal(22), instant(rs, 23));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

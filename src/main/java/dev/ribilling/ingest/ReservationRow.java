@@ -12,7 +12,7 @@ import java.util.Set;
  * and InstanceFlexibility may change after purchase ({@link #MUTABLE}).
  */
 public record ReservationRow(String reservationOrderId, String reservationId, String customerId, String skuName,
-        String region, BigDecimal quantity, String term, String billingPlan, String scopeType,
+        String skuDisplay, String region, BigDecimal quantity, String term, String billingPlan, String scopeType,
         String scopeSubscriptionId, String scopeResourceGroup, boolean instanceFlexibility, Instant benefitStart,
         Instant expiry, boolean expiryGiven, BigDecimal totalPrice, Currency pricingCurrency, String status,
         Instant cancelledAt, String exchangedFrom, String resellerId) {
@@ -51,7 +51,8 @@ public record ReservationRow(String reservationOrderId, String reservationId, St
                     "CancelledAt is set but Status is Active (use Cancelled or Exchanged)");
         }
         return new ReservationRow(Identifiers.key(f.required("ReservationOrderId")), f.required("ReservationId"),
-                f.safeId("CustomerId"), Identifiers.key(f.required("SkuName")), Identifiers.region(f.required("Region")),
+                f.safeId("CustomerId"), Identifiers.key(f.required("SkuName")), f.required("SkuName"),
+                Identifiers.region(f.required("Region")),
                 f.positive("Quantity"), term, f.oneOf("BillingPlan", null, "Upfront", "Monthly"), scopeType, scopeSub,
                 scopeRg, f.oneOf("InstanceFlexibility", "On", "On", "Off").equals("On"), benefitStart, expiry,
                 givenExpiry != null, f.nonNegative("TotalPrice"), f.currency("PricingCurrency"), status, cancelledAt,

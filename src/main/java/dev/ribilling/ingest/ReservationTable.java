@@ -76,12 +76,12 @@ public class ReservationTable extends KeyedTable<ReservationRow> {
         Map<String, Object> customer = customer(r.customerId());
         String reseller = r.resellerId() != null ? r.resellerId() : (String) customer.get("reseller_id");
         BigDecimal markup = (BigDecimal) customer.get("reservation_markup_pct");
-        jdbc.update("INSERT INTO reservation (reservation_id, reservation_order_id, customer_id, sku_name, region, quantity, "
+        jdbc.update("INSERT INTO reservation (reservation_id, reservation_order_id, customer_id, sku_name, sku_display, region, quantity, "
                 + "term, billing_plan, scope_type, scope_subscription_id, scope_resource_group, instance_flexibility, "
                 + "benefit_start, expiry, total_price, pricing_currency, status, cancelled_at, exchanged_from, reseller_id, "
                 + "reservation_markup_pct, first_loaded_at, row_values, file_id, line_number) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", r.reservationId(), r.reservationOrderId(),
-                r.customerId(), r.skuName(), r.region(), r.quantity(), r.term(), r.billingPlan(), r.scopeType(),
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", r.reservationId(), r.reservationOrderId(),
+                r.customerId(), r.skuName(), r.skuDisplay(), r.region(), r.quantity(), r.term(), r.billingPlan(), r.scopeType(),
                 r.scopeSubscriptionId(), r.scopeResourceGroup(), r.instanceFlexibility(), Timestamp.from(r.benefitStart()),
                 Timestamp.from(r.expiry()), r.totalPrice(), r.pricingCurrency().getCurrencyCode(), r.status(),
                 r.cancelledAt() == null ? null : Timestamp.from(r.cancelledAt()), r.exchangedFrom(), reseller, markup,

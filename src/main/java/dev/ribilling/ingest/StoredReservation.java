@@ -7,7 +7,7 @@ import java.util.Currency;
 
 /** A reservation as stored (current version), with its frozen partner of record and markup. */
 public record StoredReservation(String reservationId, String reservationOrderId, String customerId, String skuName,
-        String region, BigDecimal quantity, String term, String billingPlan, String scopeType,
+        String skuDisplay, String region, BigDecimal quantity, String term, String billingPlan, String scopeType,
         String scopeSubscriptionId, String scopeResourceGroup, boolean instanceFlexibility, Instant benefitStart,
         Instant expiry, BigDecimal totalPrice, Currency pricingCurrency, String status, Instant cancelledAt,
         String exchangedFrom, String resellerId, BigDecimal reservationMarkupPct, Instant firstLoadedAt) {

@@ -91,8 +91,8 @@ class UsageLineCache {
     private void insert(List<UsageRow> lines) {
         jdbc.batchUpdate("INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "
                 + "resource_uri, meter_category, consumed_service, region, vm_size, billing_currency, pricing_currency, "
-                + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines, lines.size(), (ps, r) -> {
+                + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines, lines.size(), (ps, r) -> {
                     ps.setString(1, r.customerId());
                     ps.setString(2, r.subscriptionId());
                     ps.setString(3, r.billingSubscriptionId());
@@ -110,6 +110,7 @@ class UsageLineCache {
                     ps.setString(15, r.additionalInfo());
                     ps.setLong(16, r.lineHash().hi());
                     ps.setLong(17, r.lineHash().lo());
+                    ps.setString(18, r.vmSizeDisplay());
                 });
     }
 }

@@ -13,7 +13,7 @@ import java.util.Currency;
  */
 public record UsageRow(String customerId, LocalDate usageDate, Instant slotStart, int slotHours,
         String subscriptionId, String billingSubscriptionId, String resourceGroup, String resourceUri,
-        String meterCategory, String consumedService, String region, String vmSize, BigDecimal quantity,
+        String meterCategory, String consumedService, String region, String vmSize, String vmSizeDisplay, BigDecimal quantity,
         BigDecimal unitPrice, Currency billingCurrency, Currency pricingCurrency, String pricingModel,
         String meterName, String chargeType, String additionalInfo, RowHash lineHash) {
 

@@ -108,8 +108,11 @@ public final class UsageRowParser {
         }
         boolean vm = meterCategory.equalsIgnoreCase("Virtual Machines");
         String vmSize = null;
+        String vmSizeDisplay = null;
         if (vm) {
-            vmSize = Identifiers.key(serviceType(additionalInfo));
+            vmSizeDisplay = serviceType(additionalInfo);
+            vmSizeDisplay = vmSizeDisplay == null ? null : vmSizeDisplay.trim();
+            vmSize = Identifiers.key(vmSizeDisplay);
             if (vmSize == null) {
                 throw new RowRejectedException(RejectReason.MISSING_FIELD,
                         "AdditionalInfo has no ServiceType (the VM size), needed for a Virtual Machines row");
@@ -136,7 +139,7 @@ public final class UsageRowParser {
                 .append(f.text("PricingCurrency")).append('|').append(pricingModel).append('|').append(meterName)
                 .append('|').append(chargeType);
         return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
-                resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, quantity, unitPrice,
+                resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, vmSizeDisplay, quantity, unitPrice,
                 billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
                 RowHash.of(line.toString()));
     }

@@ -59,7 +59,7 @@ public class UtilizationFilesTasklet implements Tasklet {
             dailyHeader[MONTHLY.length] = "Date";
             daily.row(dailyHeader);
             Accumulator[] current = {null};
-            jdbc.query("SELECT d.reservation_id, r.customer_id, r.sku_name, r.region, d.usage_date, d.capacity_units, "
+            jdbc.query("SELECT d.reservation_id, r.customer_id, r.sku_display, r.region, d.usage_date, d.capacity_units, "
                     + "d.used_units, d.amortized_cost, d.payg_equivalent, d.savings, d.currency FROM reservation_day d "
                     + "JOIN reservation r ON r.reservation_id = d.reservation_id WHERE d.usage_date BETWEEN ? AND ? "
                     + "ORDER BY d.reservation_id, d.usage_date", rs -> {

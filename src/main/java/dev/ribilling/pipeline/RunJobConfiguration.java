@@ -1,6 +1,7 @@
 package dev.ribilling.pipeline;
 
 import dev.ribilling.ingest.ImportSteps;
+import dev.ribilling.invoicing.InvoiceJobConfiguration;
 import dev.ribilling.matching.MatchJobConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -18,8 +19,10 @@ public class RunJobConfiguration {
     public static final String JOB_NAME = "runJob";
 
     @Bean
-    public Job runJob(JobRepository jobRepository, ImportSteps importSteps, MatchJobConfiguration.MatchSteps matchSteps) {
+    public Job runJob(JobRepository jobRepository, ImportSteps importSteps, MatchJobConfiguration.MatchSteps matchSteps,
+            InvoiceJobConfiguration.InvoiceSteps invoiceSteps) {
         return importSteps.appendTo(new JobBuilder(JOB_NAME, jobRepository).start(importSteps.first()))
-                .next(matchSteps.matchUsage()).next(matchSteps.writeUtilizationFiles()).build();
+                .next(matchSteps.matchUsage()).next(matchSteps.writeUtilizationFiles())
+                .next(invoiceSteps.compute()).next(invoiceSteps.issue()).next(invoiceSteps.writeFiles()).build();
     }
 }

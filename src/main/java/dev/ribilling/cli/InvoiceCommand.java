@@ -1,0 +1,102 @@
+package dev.ribilling.cli;
+
+import dev.ribilling.batch.RunRecord;
+import dev.ribilling.invoicing.InvoiceStore;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code invoice --period YYYY-MM [--customer ID --reason TEXT]}: issues customer invoices, or a revision. */
+@Command(name = "invoice", mixinStandardHelpOptions = true,
+        description = {"Issue the customer invoices of a month (the month must be matched first). On an invoiced month, "
+                + "the issued revisions are rewritten as they are; --customer with --reason recomputes one customer and "
+                + "issues revision N+1 with Adjustment lines and a credit or debit note when an amount changed.",
+                "Files: <out>/<YYYY-MM>/invoices/<CustomerId>/<InvoiceNumber>-R<N>.csv/.xlsx, "
+                        + "<out>/<YYYY-MM>/resellers/<ResellerId>/summary-<YYYY-MM>.csv/.xlsx."})
+public class InvoiceCommand implements BillingCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "the month")
+    String period;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "only this customer")
+    String customer;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why a revision is issued (a dispute rerun)")
+    String reason;
+
+    @Mixin
+    OutOption outOption = new OutOption();
+
+    @Override
+    public String name() {
+        return "invoice";
+    }
+
+    @Override
+    public Path out() {
+        return outOption.out;
+    }
+
+    @Override
+    public void validate() {
+        RunCommand.yearMonth(spec, period);
+        if (reason != null && customer == null) {
+            throw new ParameterException(spec.commandLine(), "--reason goes with --customer (a revision is per customer)");
+        }
+        if (reason != null && reason.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--reason must say why");
+        }
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("period", period);
+        if (customer != null) {
+            p.put("customer", customer);
+        }
+        if (reason != null) {
+            p.put("reason", reason);
+        }
+        p.put("out", String.valueOf(out()));
+        return p;
+    }
+
+    @Override
+    public CommandOutcome execute(ConfigurableApplicationContext context) throws Exception {
+        var console = spec.commandLine().getOut();
+        if (customer != null && reason == null
+                && context.getBean(InvoiceStore.class).periodInvoiced(java.time.YearMonth.parse(period), customer)) {
+            spec.commandLine().getErr().println("ri-billing invoice: " + customer + " is already invoiced for " + period
+                    + ": a rerun for one customer needs --reason TEXT (it issues a revision)");
+            return CommandOutcome.invalid();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("period", period);
+        parameters.put("customer", customer);
+        parameters.put("reason", reason);
+        parameters.put("out", out().toString());
+        Job job = context.getBean("invoiceJob", Job.class);
+        // A dispute rerun is its own run each time (the reason and the moment make it unique).
+        String runKey = "invoice|" + period + "|" + (customer == null ? "" : customer)
+                + (reason == null ? "" : "|" + reason + "|" + System.currentTimeMillis());
+        JobExecution execution = context.getBean(dev.ribilling.batch.JobRunner.class).run(job, runKey, parameters);
+        List<RunRecord.Warning> warnings = InvoiceWarnings.of(context, period);
+        warnings.forEach(w -> console.println("invoice: " + w.customerId() + ": " + w.reason()));
+        console.println("invoices: " + out().resolve(period).resolve("invoices"));
+        return JobOutcomes.of(execution, List.of(), warnings, console);
+    }
+}
