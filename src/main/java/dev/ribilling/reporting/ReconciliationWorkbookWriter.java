@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
@@ -49,7 +50,7 @@ public final class ReconciliationWorkbookWriter {
     static final int ROW_WINDOW = 100;
 
     /** The file name the report job writes into {@code out/<YYYY-MM>/}. */
-    public static String fileName(java.time.YearMonth period) {
+    public static String fileName(YearMonth period) {
         return "reconciliation-" + period + ".xlsx";
     }
 

@@ -14,8 +14,9 @@ public interface RowSource<T> {
     /** A new stream of the rows in sheet order; the writer closes it. */
     Stream<T> open();
 
-    static <T> RowSource<T> of(Collection<? extends T> rows) {
-        return () -> rows.stream().map(row -> (T) row);
+    /** Rows already in memory (small sheets, tests). */
+    static <T> RowSource<T> of(Collection<T> rows) {
+        return rows::stream;
     }
 
     static <T> RowSource<T> empty() {

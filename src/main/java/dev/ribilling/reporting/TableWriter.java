@@ -1,6 +1,7 @@
 package dev.ribilling.reporting;
 
 import dev.ribilling.billing.Money;
+import dev.ribilling.output.SafeCsvWriter;
 import dev.ribilling.pricing.ReportRounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -107,6 +108,6 @@ final class TableWriter {
 
     /** The contract's formula-injection characters (section 4), as in {@code SafeCsvWriter}. */
     static boolean looksLikeFormula(String text) {
-        return !text.isEmpty() && !text.equals(dev.ribilling.output.SafeCsvWriter.safeText(text));
+        return !text.isEmpty() && !text.equals(SafeCsvWriter.safeText(text));
     }
 }

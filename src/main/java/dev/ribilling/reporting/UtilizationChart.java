@@ -76,10 +76,10 @@ final class UtilizationChart {
         actual.setTitle("Utilization", null);
         actual.setSmooth(false);
         actual.setMarkerStyle(MarkerStyle.CIRCLE);
-        XDDFLineChartData.Series threshold80 = (XDDFLineChartData.Series) data.addSeries(x, line);
-        threshold80.setTitle("Threshold", null);
-        threshold80.setSmooth(false);
-        threshold80.setMarkerStyle(MarkerStyle.NONE);
+        XDDFLineChartData.Series thresholdLine = (XDDFLineChartData.Series) data.addSeries(x, line);
+        thresholdLine.setTitle("Threshold", null);
+        thresholdLine.setSmooth(false);
+        thresholdLine.setMarkerStyle(MarkerStyle.NONE);
         chart.plot(data);
         return chart;
     }
