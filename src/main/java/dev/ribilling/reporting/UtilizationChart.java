@@ -3,6 +3,13 @@ package dev.ribilling.reporting;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -46,8 +53,7 @@ final class UtilizationChart {
         XSSFDrawing drawing = sheet.getDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, 1, column + WIDTH_COLUMNS, 1 + HEIGHT_ROWS);
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Daily utilization, all reservations (threshold "
-                + threshold.movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
+        chart.setTitleText("Daily utilization, all reservations");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 
@@ -76,12 +82,26 @@ final class UtilizationChart {
         actual.setTitle("Utilization", null);
         actual.setSmooth(false);
         actual.setMarkerStyle(MarkerStyle.CIRCLE);
+        drawLine(actual, PresetColor.ROYAL_BLUE, null);
         XDDFLineChartData.Series thresholdLine = (XDDFLineChartData.Series) data.addSeries(x, line);
         thresholdLine.setTitle("Threshold", null);
         thresholdLine.setSmooth(false);
         thresholdLine.setMarkerStyle(MarkerStyle.NONE);
+        drawLine(thresholdLine, PresetColor.DARK_RED, PresetLineDash.DASH);
         chart.plot(data);
         return chart;
+    }
+
+    /** Without explicit line properties some readers (LibreOffice) draw only the markers of a line series. */
+    private static void drawLine(XDDFLineChartData.Series series, PresetColor color, PresetLineDash dash) {
+        XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
+        line.setWidth(2.0);
+        if (dash != null) {
+            line.setPresetDash(new XDDFPresetLineDash(dash));
+        }
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setLineProperties(line);
+        series.setShapeProperties(shape);
     }
 
     private static String range(String sheet, int column, int rows) {
