@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *     dev.ribilling.reporting.ReconciliationWorkbookBenchmark [reservations] [uncoveredRows]
  * }</pre>
  *
- * <p>Measured on the shared 2-core build machine (load average 7 to 10 from other jobs): 4.7 to 7.3 s, 5.97 MB file,
+ * <p>Measured on the shared 2-core build machine: 2.5 to 2.7 s at load average 4.8, 4.7 to 7.3 s at 7 to 10; 5.97 MB file;
  * peak heap 140 MB under -Xmx512m, 46 MB under -Xmx128m and 39 MB under -Xmx64m: the write fits in 64 MB, the
  * rest of a larger heap's peak is garbage the collector had no reason to reclaim yet. (Reading the file back with
  * POI's DOM model, XSSFWorkbook, needs more than 512 MB; that is a reader's cost, not the writer's.)
