@@ -77,6 +77,22 @@ public class JobRunner {
         return jobOperator.start(job, builder.toJobParameters());
     }
 
+    /**
+     * Runs a job from inside another job's step (the nightly run): on a thread of its own, so that it does not see
+     * the calling step's transaction or batch context, and waits for it.
+     */
+    public JobExecution runNested(Job job, String runKeyText, Map<String, String> parameters) throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "nested-" + job.getName()));
+        try {
+            return thread.submit(() -> run(job, runKeyText, parameters)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            thread.shutdown();
+        }
+    }
+
     private static JobParameters identifying(String runKey, long attempt) {
         return new JobParametersBuilder().addString(RUN_KEY, runKey).addLong(ATTEMPT, attempt).toJobParameters();
     }

@@ -25,5 +25,10 @@ public interface BillingCommand {
         return true;
     }
 
+    /** Whether the command takes the installation-wide run lock (commands that only read do not). */
+    default boolean takesRunLock() {
+        return true;
+    }
+
     CommandOutcome execute(ConfigurableApplicationContext context) throws Exception;
 }

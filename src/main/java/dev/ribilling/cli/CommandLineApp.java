@@ -1,6 +1,7 @@
 package dev.ribilling.cli;
 
 import dev.ribilling.RiBillingApplication;
+import dev.ribilling.batch.RunLock;
 import dev.ribilling.batch.RunRecord;
 import dev.ribilling.batch.RunRecordWriter;
 import dev.ribilling.ingest.InvalidInputException;
@@ -28,7 +29,7 @@ public final class CommandLineApp {
 
     @Command(name = "ri-billing", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Azure Reserved VM Instance billing for CSP partners.",
-            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class, RunCommand.class, GenerateCommand.class, BenchmarkCommand.class},
+            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, GenerateCommand.class, BenchmarkCommand.class},
             footer = {"", "Exit codes: 0 completed, 1 job failed (run the same command again to restart it),",
                     "2 bad command line or unusable input (nothing loaded or issued).",
                     "Database: an embedded H2 file database under data/ by default; --spring.profiles.active=mysql with",
@@ -113,8 +114,15 @@ public final class CommandLineApp {
     }
 
     private CommandOutcome run(BillingCommand command, ConfigurableApplicationContext context) {
+        RunLock lock = context != null && command.takesRunLock() ? context.getBean(RunLock.class) : null;
         try {
+            if (lock != null) {
+                lock.acquire(command.name() + " " + command.parameters());
+            }
             return command.execute(context);
+        } catch (RunLock.HeldException e) {
+            err.println("ri-billing " + command.name() + " refused: " + e.getMessage());
+            return new CommandOutcome(CommandOutcome.FAILED, 1, List.of(), List.of());
         } catch (InvalidInputException e) {
             err.println("ri-billing " + command.name() + ": " + e.getMessage());
             err.println("Nothing was loaded (exit code 2).");
@@ -122,6 +130,10 @@ public final class CommandLineApp {
         } catch (Exception e) {
             err.println("ri-billing " + command.name() + " failed: " + rootMessage(e));
             return new CommandOutcome(CommandOutcome.FAILED, 1, List.of(), List.of());
+        } finally {
+            if (lock != null) {
+                lock.release();
+            }
         }
     }
 

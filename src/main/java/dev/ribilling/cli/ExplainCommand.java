@@ -57,6 +57,11 @@ public class ExplainCommand implements BillingCommand {
     }
 
     @Override
+    public boolean takesRunLock() {
+        return false;
+    }
+
+    @Override
     public void validate() {
         try {
             LocalDate.parse(date);

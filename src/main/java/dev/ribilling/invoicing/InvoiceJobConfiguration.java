@@ -1,16 +1,13 @@
 package dev.ribilling.invoicing;
 
-import dev.ribilling.pricing.ComputePriceResolver;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +32,7 @@ public class InvoiceJobConfiguration {
 
     @Bean
     public InvoiceSteps invoiceSteps(JobRepository jobRepository, PlatformTransactionManager tm,
-            CustomerIdReader invoiceCustomerReader, ItemProcessor<String, CustomerInvoiceDraft> customerInvoiceProcessor,
+            CustomerIdReader invoiceCustomerReader, CustomerInvoiceProcessor customerInvoiceProcessor,
             InvoiceDraftWriter invoiceDraftWriter, IssueInvoicesTasklet issue, InvoiceFilesTasklet files) {
         Step compute = new StepBuilder("computeInvoicesStep", jobRepository).<String, CustomerInvoiceDraft>chunk(10)
                 .transactionManager(tm).reader(invoiceCustomerReader).processor(customerInvoiceProcessor)
@@ -54,26 +51,9 @@ public class InvoiceJobConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<String, CustomerInvoiceDraft> customerInvoiceProcessor(
-            @Value("#{jobParameters['period']}") String period, InvoiceInputs inputs,
-            @Value("${billing.early-termination-fee-pct:0}") BigDecimal feePct) {
-        YearMonth month = YearMonth.parse(period);
-        CurrencyConverter converter = new CurrencyConverter(inputs.fxRates());
-        ReservationCharges charges = new ReservationCharges(inputs.reservationPrices(), feePct);
-        InvoiceAssembler assembler = new InvoiceAssembler(charges, converter);
-        RefundCapMonitor refundCap = new RefundCapMonitor(charges, converter);
-        ComputePriceResolver computePrices = inputs.computePrices();
-        return customerId -> {
-            long unmatched = inputs.unmatchedRows(customerId, month);
-            if (unmatched != 0) {
-                throw new IllegalStateException(unmatched + " usage rows of " + customerId + " in " + month
-                        + " are not matched: run match --period " + month + " first");
-            }
-            List<ReservationTerms> reservations = inputs.reservations(customerId);
-            CustomerInvoicing result = assembler.assemble(inputs.account(customerId, month), month, reservations,
-                    inputs.usage(customerId, month, computePrices));
-            return new CustomerInvoiceDraft(customerId, result, refundCap.check(customerId, reservations, month));
-        };
+    public CustomerInvoiceProcessor customerInvoiceProcessor(@Value("#{jobParameters['period']}") String period,
+            InvoiceInputs inputs, @Value("${billing.early-termination-fee-pct:0}") BigDecimal feePct) {
+        return new CustomerInvoiceProcessor(YearMonth.parse(period), inputs, feePct);
     }
 
     @Bean

@@ -4,37 +4,30 @@ import java.time.LocalDate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-/** The days one partition (one customer) matches, from..to; its position survives a restart. */
+/** The days one partition (one customer) matches, in date order; its position survives a restart. */
 public class CustomerDayReader implements ItemStreamReader<LocalDate> {
 
     private static final String NEXT = "customerDayReader.next";
 
-    private final LocalDate from;
-    private final LocalDate to;
-    private LocalDate next;
+    private final java.util.List<LocalDate> days;
+    private int next;
 
-    public CustomerDayReader(LocalDate from, LocalDate to) {
-        this.from = from;
-        this.to = to;
+    public CustomerDayReader(java.util.List<LocalDate> days) {
+        this.days = java.util.List.copyOf(days);
     }
 
     @Override
     public void open(ExecutionContext context) {
-        next = context.containsKey(NEXT) ? LocalDate.parse(context.getString(NEXT)) : from;
+        next = context.getInt(NEXT, 0);
     }
 
     @Override
     public LocalDate read() {
-        if (next.isAfter(to)) {
-            return null;
-        }
-        LocalDate day = next;
-        next = next.plusDays(1);
-        return day;
+        return next < days.size() ? days.get(next++) : null;
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(NEXT, next.toString());
+        context.putInt(NEXT, next);
     }
 }

@@ -61,8 +61,9 @@ public class MatchJobConfiguration {
     @Bean
     @StepScope
     public Partitioner customerPartitioner(@Value("#{jobParameters['period']}") String period,
-            @Value("#{jobParameters['date']}") String date, MatchStore store, ReservationRepository reservations) {
-        MatchPeriod p = MatchPeriod.of(period, date);
+            @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates,
+            MatchStore store, ReservationRepository reservations) {
+        MatchPeriod p = MatchPeriod.of(period, date, dates);
         return gridSize -> {
             TreeSet<String> customers = new TreeSet<>(store.customersWithUsage(p.from(), p.to()));
             customers.addAll(reservations.customersActiveBetween(p.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -80,9 +81,8 @@ public class MatchJobConfiguration {
     @Bean
     @StepScope
     public CustomerDayReader customerDayReader(@Value("#{jobParameters['period']}") String period,
-            @Value("#{jobParameters['date']}") String date) {
-        MatchPeriod p = MatchPeriod.of(period, date);
-        return new CustomerDayReader(p.from(), p.to());
+            @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates) {
+        return new CustomerDayReader(MatchPeriod.of(period, date, dates).days());
     }
 
     @Bean
