@@ -29,12 +29,12 @@ public final class CommandLineApp {
 
     @Command(name = "ri-billing", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Azure Reserved VM Instance billing for CSP partners.",
-            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, GenerateCommand.class, BenchmarkCommand.class},
+            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, ScheduleCommand.class, GenerateCommand.class, BenchmarkCommand.class},
             footer = {"", "Exit codes: 0 completed, 1 job failed (run the same command again to restart it),",
                     "2 bad command line or unusable input (nothing loaded or issued).",
                     "Database: an embedded H2 file database under data/ by default; --spring.profiles.active=mysql with",
                     "MYSQL_URL, MYSQL_USER and MYSQL_PASSWORD for MySQL or MariaDB."})
-    static final class Root {
+    public static final class Root {
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

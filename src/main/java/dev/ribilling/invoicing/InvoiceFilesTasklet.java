@@ -99,6 +99,47 @@ public class InvoiceFilesTasklet implements Tasklet {
         for (Map.Entry<String, List<ResellerSummaryRow>> e : byReseller.entrySet()) {
             summaries.write(out, e.getKey(), period, e.getValue());
         }
+        writeAudit(out.resolve(period.toString()).resolve("audit.csv"), period);
+    }
+
+    static final String[] AUDIT_HEADER = {"InvoiceNumber", "Revision", "CustomerId", "ResellerId", "IssuedAt", "IssuedBy",
+            "Reason", "TotalBefore", "TotalAfter", "Adjustment", "Currency", "Inputs"};
+    private static final boolean[] AUDIT_NUMERIC = {false, true, false, false, false, false, false, true, true, true, false,
+            false};
+
+    /**
+     * {@code out/<YYYY-MM>/audit.csv}: every revision of the month's invoices, who issued it, when, why, the totals
+     * before and after, and the SHA-256 of every input it used.
+     */
+    private void writeAudit(Path target, YearMonth period) throws IOException {
+        try (SafeCsvWriter csv = new SafeCsvWriter(target)) {
+            csv.row(AUDIT_HEADER);
+            for (InvoiceStore.Issued issued : store.issuedInPeriod(period)) {
+                String before = "";
+                for (int revision = 1; revision <= issued.latestRevision(); revision++) {
+                    InvoiceStore.RevisionInfo info = store.revision(issued.invoiceNumber(), revision);
+                    String after = dev.ribilling.billing.Money.round(info.total(), issued.currency()).toPlainString();
+                    csv.row(new String[] {issued.invoiceNumber(), Integer.toString(revision), issued.customerId(),
+                            issued.billTo().csvValue(), info.issuedAt().toString(), info.issuedBy(),
+                            info.reason() == null ? "" : info.reason(), before, after,
+                            info.adjustmentTotal() == null ? "" : dev.ribilling.billing.Money.round(info.adjustmentTotal(),
+                                    issued.currency()).toPlainString(), issued.currency().getCurrencyCode(),
+                            inputs(info.inputs())}, AUDIT_NUMERIC);
+                    before = after;
+                }
+            }
+        }
+    }
+
+    /** The stored JSON list of inputs as "file:sha256" separated by semicolons. */
+    private static String inputs(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"file\":\"((?:[^\"\\\\]|\\\\.)*)\","
+                + "\"sha256\":\"([0-9a-f]+)\"\\}").matcher(json);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            sb.append(sb.isEmpty() ? "" : ";").append(m.group(1)).append(':').append(m.group(2));
+        }
+        return sb.toString();
     }
 
     private static void writeCsv(Path target, List<String[]> rows) throws IOException {
