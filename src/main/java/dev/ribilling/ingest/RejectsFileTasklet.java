@@ -51,6 +51,15 @@ public class RejectsFileTasklet implements Tasklet {
             }
             try (SafeCsvWriter csv = new SafeCsvWriter(target)) {
                 csv.row("LineNumber", "Reason", "RawLine");
+                rows(csv, jobInstanceId, fileId);
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Streams the stored rejects into the file; a failure midway leaves no half file behind. */
+    private void rows(SafeCsvWriter csv, long jobInstanceId, long fileId) {
+        try {
                 jdbc.query("SELECT line_number, reason, raw_line FROM rejected_row WHERE job_instance_id = ? AND file_id = ? "
                         + "ORDER BY line_number, id", rs -> {
                             try {
@@ -60,8 +69,9 @@ public class RejectsFileTasklet implements Tasklet {
                                 throw new UncheckedIOException(e);
                             }
                         }, jobInstanceId, fileId);
-            }
+        } catch (RuntimeException e) {
+            csv.abandon();
+            throw e;
         }
-        return RepeatStatus.FINISHED;
     }
 }

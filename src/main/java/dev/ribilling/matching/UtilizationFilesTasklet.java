@@ -59,7 +59,8 @@ public class UtilizationFilesTasklet implements Tasklet {
             dailyHeader[MONTHLY.length] = "Date";
             daily.row(dailyHeader);
             Accumulator[] current = {null};
-            jdbc.query("SELECT d.reservation_id, r.customer_id, r.sku_display, r.region, d.usage_date, d.capacity_units, "
+            try {
+                jdbc.query("SELECT d.reservation_id, r.customer_id, r.sku_display, r.region, d.usage_date, d.capacity_units, "
                     + "d.used_units, d.amortized_cost, d.payg_equivalent, d.savings, d.currency FROM reservation_day d "
                     + "JOIN reservation r ON r.reservation_id = d.reservation_id WHERE d.usage_date BETWEEN ? AND ? "
                     + "ORDER BY d.reservation_id, d.usage_date", rs -> {
@@ -85,7 +86,13 @@ public class UtilizationFilesTasklet implements Tasklet {
                             }
                         }
                     }, month.atDay(1), month.atEndOfMonth());
-            flush(monthly, current[0]);
+                flush(monthly, current[0]);
+            } catch (RuntimeException e) {
+                // Neither file is published half written: the previous ones stay.
+                monthly.abandon();
+                daily.abandon();
+                throw e;
+            }
         }
     }
 

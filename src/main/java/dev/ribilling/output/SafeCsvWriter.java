@@ -14,13 +14,16 @@ import java.nio.file.StandardCopyOption;
  * Writes every CSV file the product produces: UTF-8 without BOM, LF line endings, RFC 4180 quoting. A text cell
  * that begins with '=', '+', '-', '@', tab or carriage return is prefixed with a quote mark so that no
  * spreadsheet runs it as a formula; cells declared numeric are written as plain decimals (e.g. -12.50).
- * The file appears under its final name only when complete (written to a temporary file, then moved).
+ * The file appears under its final name only when complete: it is written to a temporary file, which
+ * {@link #close()} moves into place only if every write succeeded; after a failed write the temporary file is
+ * deleted and the previous file, if any, stays as it was.
  */
 public final class SafeCsvWriter implements Closeable {
 
     private final Path target;
     private final Path temp;
     private final Writer out;
+    private boolean failed;
 
     public SafeCsvWriter(Path target) throws IOException {
         this.target = target;
@@ -31,17 +34,14 @@ public final class SafeCsvWriter implements Closeable {
 
     /** A row of text cells (each made formula-safe). */
     public void row(String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(safeText(cells[i])));
-        }
-        out.write('\n');
+        boolean[] text = new boolean[cells.length];
+        row(cells, text);
     }
 
     /** A row where {@code numeric[i]} marks cells written as they are (plain decimals, may start with '-'). */
     public void row(String[] cells, boolean[] numeric) throws IOException {
+        // Marked failed until the row is written: an exception anywhere leaves the file unpublished.
+        failed = true;
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.write(',');
@@ -50,6 +50,12 @@ public final class SafeCsvWriter implements Closeable {
             out.write(numeric[i] ? quote(cell) : quote(safeText(cell)));
         }
         out.write('\n');
+        failed = false;
+    }
+
+    /** Marks the file as not to be published (a caller's own failure while producing rows). */
+    public void abandon() {
+        failed = true;
     }
 
     /** The formula-injection rule for text cells. */
@@ -75,7 +81,16 @@ public final class SafeCsvWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            out.close();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        } finally {
+            if (failed) {
+                Files.deleteIfExists(temp);
+            }
+        }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
