@@ -73,14 +73,16 @@ public class ImportJobConfiguration {
     public ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager tm,
             ImportFileReader importFileReader, ImportRowProcessor<Object> importRowProcessor,
             ImportRowWriter importRowWriter,
-            @Value("${billing.import.chunk-size:2000}") int chunkSize, RejectsFileTasklet rejectsFileTasklet) {
+            @Value("${billing.import.chunk-size:2000}") int chunkSize, RejectsFileTasklet rejectsFileTasklet,
+            dev.ribilling.batch.ProgressListener progress) {
         List<InputKind> order = List.of(InputKind.values());
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
         for (InputKind kind : order) {
             steps.add(new StepBuilder(STEP_NAMES.get(kind), jobRepository)
                     .<ImportItem, ParsedItem<Object>>chunk(kind == InputKind.USAGE ? chunkSize : Math.min(chunkSize, 500))
                     .transactionManager(tm).reader(importFileReader).processor(importRowProcessor)
-                    .writer(importRowWriter).build());
+                    .writer(importRowWriter).listener((org.springframework.batch.core.listener.StepListener) progress)
+                    .build());
         }
         steps.add(new StepBuilder("writeRejectsFilesStep", jobRepository).tasklet(rejectsFileTasklet, tm).build());
         return new ImportSteps(List.copyOf(steps));

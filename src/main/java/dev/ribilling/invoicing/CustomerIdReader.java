@@ -19,6 +19,7 @@ public class CustomerIdReader implements ItemStreamReader<String> {
     @Override
     public void open(ExecutionContext context) {
         next = context.getInt(NEXT, 0);
+        context.putLong(dev.ribilling.batch.ProgressListener.TOTAL, customers.size());
     }
 
     @Override

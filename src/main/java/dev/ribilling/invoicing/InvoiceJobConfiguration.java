@@ -33,10 +33,11 @@ public class InvoiceJobConfiguration {
     @Bean
     public InvoiceSteps invoiceSteps(JobRepository jobRepository, PlatformTransactionManager tm,
             CustomerIdReader invoiceCustomerReader, CustomerInvoiceProcessor customerInvoiceProcessor,
-            InvoiceDraftWriter invoiceDraftWriter, IssueInvoicesTasklet issue, InvoiceFilesTasklet files) {
+            InvoiceDraftWriter invoiceDraftWriter, IssueInvoicesTasklet issue, InvoiceFilesTasklet files,
+            dev.ribilling.batch.ProgressListener progress) {
         Step compute = new StepBuilder("computeInvoicesStep", jobRepository).<String, CustomerInvoiceDraft>chunk(10)
                 .transactionManager(tm).reader(invoiceCustomerReader).processor(customerInvoiceProcessor)
-                .writer(invoiceDraftWriter).build();
+                .writer(invoiceDraftWriter).listener((org.springframework.batch.core.listener.StepListener) progress).build();
         Step issueStep = new StepBuilder("issueInvoicesStep", jobRepository).tasklet(issue, tm).build();
         Step filesStep = new StepBuilder("writeInvoiceFilesStep", jobRepository).tasklet(files, tm).build();
         return new InvoiceSteps(compute, issueStep, filesStep);

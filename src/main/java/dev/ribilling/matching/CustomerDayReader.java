@@ -19,6 +19,7 @@ public class CustomerDayReader implements ItemStreamReader<LocalDate> {
     @Override
     public void open(ExecutionContext context) {
         next = context.getInt(NEXT, 0);
+        context.putLong(dev.ribilling.batch.ProgressListener.TOTAL, days.size());
     }
 
     @Override

@@ -40,13 +40,14 @@ public class MatchJobConfiguration {
     @Bean
     public MatchSteps matchSteps(JobRepository jobRepository, PlatformTransactionManager tm, Partitioner customerPartitioner,
             CustomerDayReader customerDayReader, CustomerDayProcessor customerDayProcessor, MatchStore store,
-            UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads) {
+            UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads,
+            dev.ribilling.batch.ProgressListener progress) {
         Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<LocalDate, CustomerDay>chunk(1)
                 .transactionManager(tm).reader(customerDayReader).processor(customerDayProcessor)
                 .writer(chunk -> chunk.forEach(store::replace))
                 // A lock conflict between partitions is transient: the customer-day is retried, never skipped.
                 .faultTolerant().retry(org.springframework.dao.PessimisticLockingFailureException.class).retryLimit(3)
-                .build();
+                .listener((org.springframework.batch.core.listener.StepListener) progress).build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("match-");
         executor.setConcurrencyLimit(Math.max(1, threads));
         Step matchUsage = new StepBuilder("matchUsageStep", jobRepository)
