@@ -141,7 +141,8 @@ public class ImportJobConfiguration {
     @StepScope
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ImportRowWriter importRowWriter(
-            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc, ImportStore store, Clock clock) {
+            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc, ImportStore store, Clock clock,
+            java.util.List<NewReservationCheck> reservationChecks) {
         InputKind kind = kindOfStep(stepExecution.getStepName());
         long jobInstanceId = stepExecution.getJobExecution().getJobInstanceId();
         return new ImportRowWriter(switch (kind) {
@@ -150,7 +151,8 @@ public class ImportJobConfiguration {
             case PRICES -> new KeyedImportWriter(new PriceTable(jdbc), store, jobInstanceId, clock);
             case FX_RATES -> new KeyedImportWriter(new FxRateTable(jdbc), store, jobInstanceId, clock);
             case CUSTOMERS -> new KeyedImportWriter(new CustomerTable(jdbc), store, jobInstanceId, clock);
-            case RESERVATIONS -> new KeyedImportWriter(new ReservationTable(jdbc), store, jobInstanceId, clock);
+            case RESERVATIONS -> new KeyedImportWriter(new ReservationTable(jdbc, reservationChecks), store, jobInstanceId,
+                    clock);
             case PARTNER_INVOICE -> new KeyedImportWriter(new PartnerInvoiceTable(jdbc), store, jobInstanceId, clock);
         });
     }

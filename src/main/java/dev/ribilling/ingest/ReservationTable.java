@@ -14,8 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReservationTable extends KeyedTable<ReservationRow> {
 
+    private final java.util.List<NewReservationCheck> checks;
+
     public ReservationTable(JdbcTemplate jdbc) {
+        this(jdbc, java.util.List.of());
+    }
+
+    public ReservationTable(JdbcTemplate jdbc, java.util.List<NewReservationCheck> checks) {
         super(jdbc);
+        this.checks = checks;
     }
 
     @Override
@@ -47,6 +54,9 @@ public class ReservationTable extends KeyedTable<ReservationRow> {
         if (known == 0) {
             throw new RowRejectedException(RejectReason.UNKNOWN_SKU, "SkuName '" + r.skuName()
                     + "' is found in neither the instance size flexibility table nor the price sheet");
+        }
+        for (NewReservationCheck check : checks) {
+            check.check(r);
         }
     }
 

@@ -36,10 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every bad row of {@code sample-data/bad} with the reason {@code sample-data/README.md} gives, then the missing
  * column of {@code sample-data/bad-header}; and reservations and customers as xlsx. Subclasses choose the database.
  *
- * <p>Where the README expects what the importer cannot know or does not do yet, the test asserts what the
- * importer does today and says so: {@code bad/reservations-bad.csv} line 6 (an exchange below the remaining
- * commitment: not checked at import) and {@code bad/usage-bad.csv} line 13 (a daily row on a day with hourly usage:
- * left to the matching step).
+ * <p>Where the README expects what the importer cannot know, the test asserts what the importer does and says
+ * so: {@code bad/usage-bad.csv} line 13 (a daily row on a day with hourly usage) loads, and the matching step
+ * rejects it from matching and billing with an "overlaps hourly usage" alert.
  */
 abstract class SampleDataImportScenarioTests {
 
@@ -130,8 +129,9 @@ abstract class SampleDataImportScenarioTests {
         assertCounts(result.lastRun(), "customers-bad.csv", 6, 1, 5, 0, 0);
         assertCounts(result.lastRun(), "usage-bad.csv", 14, 3, 9, 2, 0);
         assertCounts(result.lastRun(), "usage-bom-crlf.csv", 3, 3, 0, 0, 0);
-        // reservations-bad.csv loads before reservations.csv: #1 is new then, and the sample's #1 is the change.
-        assertCounts(result.lastRun(), "reservations-bad.csv", 9, 2, 7, 0, 0);
+        // reservations-bad.csv loads before reservations.csv: #1 is new then, and the sample's #1 is the change; the
+        // exchange of line 6 names #7, not loaded yet, so it is rejected too.
+        assertCounts(result.lastRun(), "reservations-bad.csv", 9, 1, 8, 0, 0);
         assertCounts(result.lastRun(), "reservations.csv", 10, 9, 1, 0, 0);
         assertCountsAddUp(result.lastRun());
         Map<Long, Reject> usage = rejects(rejectsFile(out, result.lastRun(), "usage-bad.csv"));
@@ -145,8 +145,8 @@ abstract class SampleDataImportScenarioTests {
                 "usage");
         // README: customers 5 rejected / 1 loaded.
         assertCounts(lastRun, "customers-bad.csv", 6, 1, 5, 0, 0);
-        // README: 9 rejected. Today 8: line 6 (exchange below the remaining commitment) is not checked at import.
-        assertCounts(lastRun, "reservations-bad.csv", 9, 1, 8, 0, 0);
+        // README: 9 rejected, line 6 for an exchange below the remaining commitment.
+        assertCounts(lastRun, "reservations-bad.csv", 9, 0, 9, 0, 0);
         // README: 10 rejected + 2 duplicates + 2 loaded. Today 9 + 2 + 3: line 13 (a daily row on a day with hourly
         // usage) loads; the matching step deals with the overlap.
         assertCounts(lastRun, "usage-bad.csv", 14, 3, 9, 2, 0);
@@ -172,8 +172,8 @@ abstract class SampleDataImportScenarioTests {
 
         List<String> reservationLines = Files.readAllLines(BAD.resolve("reservations-bad.csv"));
         Map<Long, Reject> reservations = rejects(rejectsFile(out, lastRun, "reservations-bad.csv"));
-        assertThat(reservations.keySet()).as("line 6 is not rejected (gap: exchange below remaining commitment)")
-                .containsExactly(2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L);
+        assertThat(reservations.keySet()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertReject(reservations, 6, "exchange below remaining commitment (TotalPrice 625 USD");
         assertReject(reservations, 2, "SkuName 'standard_d3s_v9' is found in neither the instance size flexibility "
                 + "table nor the price sheet");
         assertReject(reservations, 3, "reservation 20000000-0000-4000-8000-000000000001: Quantity, TotalPrice cannot "
@@ -188,8 +188,8 @@ abstract class SampleDataImportScenarioTests {
             assertThat(r.rawLine()).as("raw line " + r.line()).isEqualTo(reservationLines.get((int) r.line() - 1));
         }
         assertCodes("reservations-bad.csv", Map.of(2L, "UNKNOWN_SKU", 3L, "CHANGE_AFTER_PURCHASE", 4L,
-                "MALFORMED_FIELD", 5L, "MALFORMED_FIELD", 7L, "UNKNOWN_CUSTOMER", 8L, "MISSING_FIELD", 9L,
-                "MALFORMED_FIELD", 10L, "NEGATIVE_QUANTITY"));
+                "MALFORMED_FIELD", 5L, "MALFORMED_FIELD", 6L, "EXCHANGE_BELOW_COMMITMENT", 7L, "UNKNOWN_CUSTOMER", 8L,
+                "MISSING_FIELD", 9L, "MALFORMED_FIELD", 10L, "NEGATIVE_QUANTITY"));
 
         List<String> usageLines = Files.readAllLines(BAD.resolve("usage-bad.csv"));
         Map<Long, Reject> usage = rejects(rejectsFile(out, lastRun, "usage-bad.csv"));
@@ -251,7 +251,7 @@ abstract class SampleDataImportScenarioTests {
         assertThat(count("SELECT COUNT(*) FROM usage_row WHERE customer_id = 'contoso' AND usage_date = ? AND slot_hours = 24 "
                 + "AND line_number = 13", java.time.LocalDate.of(2026, 10, 3))).as("usage-bad.csv line 13 loads").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM reservation WHERE reservation_id = '20000000-0000-4000-8000-000000000024'"))
-                .as("reservations-bad.csv line 6 loads").isEqualTo(1);
+                .as("reservations-bad.csv line 6, an exchange below the remaining commitment, is rejected").isZero();
         // The refused change left reservation #1 as it was.
         assertThat(jdbc.queryForObject("SELECT quantity FROM reservation WHERE reservation_id = "
                 + "'20000000-0000-4000-8000-000000000001'", BigDecimal.class)).isEqualByComparingTo("2");
