@@ -17,11 +17,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -187,9 +185,5 @@ final class ReportAlerts {
 
     private static BigDecimal orZero(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
-    }
-
-    static Optional<Currency> currency(String code) {
-        return code == null ? Optional.empty() : Optional.of(Currency.getInstance(code));
     }
 }
