@@ -29,7 +29,9 @@ public final class CommandLineApp {
 
     @Command(name = "ri-billing", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Azure Reserved VM Instance billing for CSP partners.",
-            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, ScheduleCommand.class, GenerateCommand.class, BenchmarkCommand.class},
+            subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class,
+                    ReportCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, ScheduleCommand.class,
+                    GenerateCommand.class, BenchmarkCommand.class},
             footer = {"", "Exit codes: 0 completed, 1 job failed (run the same command again to restart it),",
                     "2 bad command line or unusable input (nothing loaded or issued).",
                     "Database: an embedded H2 file database under data/ by default; --spring.profiles.active=mysql with",

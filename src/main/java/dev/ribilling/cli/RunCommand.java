@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code run --period YYYY-MM --input DIR}: the main job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "The main job: import the input folder, then process the period.")
+        description = "The main job: import the input folder, then match, invoice and report the period.")
 public class RunCommand implements BillingCommand {
 
     @Spec
@@ -84,6 +84,9 @@ public class RunCommand implements BillingCommand {
         List<dev.ribilling.batch.RunRecord.Warning> invoiceWarnings = InvoiceWarnings.of(context, period);
         invoiceWarnings.forEach(w -> spec.commandLine().getOut().println("invoice: " + w.customerId() + ": " + w.reason()));
         warnings.addAll(invoiceWarnings);
+        if (imported.exitCode() == 0) {
+            spec.commandLine().getOut().println("reconciliation: " + ReportCommand.workbook(out(), period));
+        }
         return new CommandOutcome(imported.status(), imported.exitCode(), imported.files(), warnings);
     }
 }

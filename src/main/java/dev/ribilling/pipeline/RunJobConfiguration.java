@@ -3,6 +3,7 @@ package dev.ribilling.pipeline;
 import dev.ribilling.ingest.ImportSteps;
 import dev.ribilling.invoicing.InvoiceJobConfiguration;
 import dev.ribilling.matching.MatchJobConfiguration;
+import dev.ribilling.reporting.ReportJobConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,9 +21,10 @@ public class RunJobConfiguration {
 
     @Bean
     public Job runJob(JobRepository jobRepository, ImportSteps importSteps, MatchJobConfiguration.MatchSteps matchSteps,
-            InvoiceJobConfiguration.InvoiceSteps invoiceSteps) {
+            InvoiceJobConfiguration.InvoiceSteps invoiceSteps, ReportJobConfiguration.ReportSteps reportSteps) {
         return importSteps.appendTo(new JobBuilder(JOB_NAME, jobRepository).start(importSteps.first()))
                 .next(matchSteps.matchUsage()).next(matchSteps.writeUtilizationFiles())
-                .next(invoiceSteps.compute()).next(invoiceSteps.issue()).next(invoiceSteps.writeFiles()).build();
+                .next(invoiceSteps.compute()).next(invoiceSteps.issue()).next(invoiceSteps.writeFiles())
+                .next(reportSteps.writeWorkbook()).build();
     }
 }
