@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * rows per second and peak heap beside the baseline of the same run. Figures, not a pass/fail test.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Import benchmark: generate >= --rows hourly usage rows, import them on the configured database "
+        description = {"Benchmark: generate >= --rows hourly usage rows, import them on the configured database "
                 + "(H2 by default, --spring.profiles.active=mysql for MySQL/MariaDB) and print rows/s and peak heap "
                 + "next to a BufferedReader-and-split baseline measured in the same run.",
                 "Run it with the heap you want to prove, e.g. java -Xmx256m -jar target/ri-billing.jar benchmark"})
@@ -50,9 +50,13 @@ public class BenchmarkCommand implements BillingCommand {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--stage", defaultValue = "import", paramLabel = "import|match",
-            description = "import only, or import then match the generated days (default: ${DEFAULT-VALUE})")
+    @Option(names = "--stage", defaultValue = "import", paramLabel = "import|match|invoice",
+            description = "import only; import then match the generated days; or import, match and invoice the month "
+                    + "(default: ${DEFAULT-VALUE})")
     String stage;
+
+    @Option(names = "--customers", description = "customers of the generated partner (default: the M preset's 500)")
+    Integer customers;
 
     @Mixin
     OutOption outOption = new OutOption();
@@ -82,8 +86,8 @@ public class BenchmarkCommand implements BillingCommand {
         PrintWriter console = spec.commandLine().getOut();
         int days = (int) Math.max(1, Math.min(31, (rows + ROWS_PER_M_DAY - 1) / ROWS_PER_M_DAY));
         GeneratorSpec preset = GeneratorSpec.preset("M", seed, dir);
-        GeneratorSpec generatorSpec = new GeneratorSpec(seed, preset.customers(), preset.totalVms(), preset.period(),
-                LocalDate.of(2026, 10, 1), days, UsageGranularity.HOURLY, dir, false);
+        GeneratorSpec generatorSpec = new GeneratorSpec(seed, customers != null ? customers : preset.customers(),
+                preset.totalVms(), preset.period(), LocalDate.of(2026, 10, 1), days, UsageGranularity.HOURLY, dir, false);
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -123,7 +127,7 @@ public class BenchmarkCommand implements BillingCommand {
                             read * 1000.0 / Math.max(1, ms));
                 });
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
-        if (!stage.equals("match") || outcome.exitCode() != 0) {
+        if (stage.equals("import") || outcome.exitCode() != 0) {
             return outcome;
         }
         PeakHeap.reset();
@@ -140,6 +144,25 @@ public class BenchmarkCommand implements BillingCommand {
         console.printf("match     %s: %,12.0f usage rows/s in matchUsageStep (%,d ms; whole job %,d ms, %s)%n",
                 database.startsWith("jdbc:h2") ? "H2" : "MySQL", loaded * 1000.0 / Math.max(1, matchUsageMs), matchUsageMs,
                 matchNanos / 1_000_000, execution.getStatus());
+        console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
+        if (!stage.equals("invoice")) {
+            return outcome;
+        }
+        // The generated days are matched above; the other days of the month have no usage.
+        var runner = context.getBean(dev.ribilling.batch.JobRunner.class);
+        Map<String, String> monthParameters = new LinkedHashMap<>();
+        monthParameters.put("period", "2026-10");
+        monthParameters.put("out", out().toString());
+        PeakHeap.reset();
+        long invoiceStart = System.nanoTime();
+        var invoiced = runner.run(context.getBean("invoiceJob", Job.class), "benchmark-invoice|" + System.nanoTime(),
+                monthParameters);
+        long invoiceNanos = System.nanoTime() - invoiceStart;
+        Integer invoices = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM invoice WHERE period = '2026-10'", Integer.class);
+        console.printf("invoice   %s: %,8.1f invoices/s (%,d invoices, xlsx and csv, in %,d ms, %s)%n",
+                database.startsWith("jdbc:h2") ? "H2" : "MySQL", invoices * 1e9 / invoiceNanos, invoices,
+                invoiceNanos / 1_000_000, invoiced.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         return outcome;
     }

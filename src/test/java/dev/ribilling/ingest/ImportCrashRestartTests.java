@@ -85,7 +85,8 @@ class ImportCrashRestartTests {
                 .isBetween(1L, clean.usageRows - 1);
         assertThat(out.resolve("last-run.json")).as("a killed JVM writes no run record").doesNotExist();
 
-        // 3. The same command again.
+        // 3. The same command again, once the dead child's run lock has gone stale (no heartbeat for 2 s).
+        Thread.sleep(3_000);
         ChildJvm restart = ChildJvm.start(tmp.resolve("child"), "restart", importArgs(input, out, url));
         int exit = restart.waitFor(Duration.ofMinutes(4));
         assertThat(exit).as("restart exit code; log:\n%s", restart.log()).isZero();
@@ -116,7 +117,9 @@ class ImportCrashRestartTests {
 
     private static List<String> importArgs(Path input, Path out, String url) {
         return new ArrayList<>(List.of("import", "--input", input.toString(), "--out", out.toString(),
-                "--spring.datasource.url=" + url, "--billing.import.chunk-size=" + CHUNK));
+                "--spring.datasource.url=" + url, "--billing.import.chunk-size=" + CHUNK,
+                // The killed child's run lock is taken over once it has had no heartbeat for 2 s.
+                "--billing.lock.stale-after=2s"));
     }
 
     /**
