@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ribilling.testing.CliHarness;
-import dev.ribilling.testing.TestDatabase;
+import dev.ribilling.testing.JobScenario;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,38 +12,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The import job end to end through the command line, on a real database: exact counts per file, every reject
  * reason, duplicates, re-import as a no-op, changes after purchase, missing columns (exit 2, nothing loaded).
  * Subclasses choose the database (H2 embedded, MariaDB/MySQL).
  */
-abstract class ImportScenarioTests {
+abstract class ImportScenarioTests extends JobScenario {
 
     static final Path FIXTURES = Path.of("src/test/resources/import");
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path out;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void resetDatabase() {
-        TestDatabase.reset(jdbc);
-        cli = new CliHarness(context);
-    }
 
     /** A DATETIME column as an instant: H2 returns Timestamp, MySQL Connector/J LocalDateTime (both UTC here). */
     static Instant instant(Object value) {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ribilling.testing.CliHarness;
 import dev.ribilling.testing.ImportAssertions.Reject;
-import dev.ribilling.testing.TestDatabase;
+import dev.ribilling.testing.JobScenario;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +24,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The bundled sample month ({@code sample-data/}) imported through the command line: exact counts per file, then
@@ -40,27 +35,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so: {@code bad/usage-bad.csv} line 13 (a daily row on a day with hourly usage) loads, and the matching step
  * rejects it from matching and billing with an "overlaps hourly usage" alert.
  */
-abstract class SampleDataImportScenarioTests {
+abstract class SampleDataImportScenarioTests extends JobScenario {
 
     static final Path SAMPLE = Path.of("sample-data");
     static final Path BAD = SAMPLE.resolve("bad");
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path out;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void resetDatabase() {
-        TestDatabase.reset(jdbc);
-        cli = new CliHarness(context);
-    }
 
     static Instant instant(Object value) {
         if (value instanceof Timestamp ts) {

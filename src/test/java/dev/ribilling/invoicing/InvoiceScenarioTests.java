@@ -3,7 +3,7 @@ package dev.ribilling.invoicing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ribilling.testing.CliHarness;
-import dev.ribilling.testing.TestDatabase;
+import dev.ribilling.testing.JobScenario;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,38 +14,17 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The invoice job on the sample partner month: golden invoices, hand-computed reservation lines, reruns byte for
  * byte, the dispute rerun with a revision and a note, and a customer skipped for a missing fx rate.
  */
-abstract class InvoiceScenarioTests {
+abstract class InvoiceScenarioTests extends JobScenario {
 
     static final Path SAMPLE = Path.of("sample-data");
     static final Path GOLDEN = SAMPLE.resolve("expected/invoices");
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path out;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void resetDatabase() {
-        TestDatabase.reset(jdbc);
-        cli = new CliHarness(context);
-    }
 
     private Path invoices() {
         return out.resolve("2026-10/invoices");

@@ -3,45 +3,24 @@ package dev.ribilling.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ribilling.testing.CliHarness;
-import dev.ribilling.testing.TestDatabase;
+import dev.ribilling.testing.JobScenario;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The match job on the sample partner month: golden utilization files, the hand-computed utilization of each
  * scenario (sample-data/README.md), re-matching a day without duplicates, late usage, and a missing price.
  */
-abstract class MatchScenarioTests {
+abstract class MatchScenarioTests extends JobScenario {
 
     static final Path SAMPLE = Path.of("sample-data");
     static final String R = "20000000-0000-4000-8000-0000000000";
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path out;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void resetDatabase() {
-        TestDatabase.reset(jdbc);
-        cli = new CliHarness(context);
-    }
 
     private Path monthly() {
         return out.resolve("2026-10/utilization-2026-10.csv");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.CSVReader;
 import dev.ribilling.testing.CliHarness;
-import dev.ribilling.testing.TestDatabase;
+import dev.ribilling.testing.JobScenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -26,38 +26,17 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The report job on the sample partner month: the workbook the run writes is read back with POI and its key
  * figures checked against the invoice and utilization CSVs of the same run and against hand-computed values.
  */
-abstract class ReportScenarioTests {
+abstract class ReportScenarioTests extends JobScenario {
 
     static final Path SAMPLE = Path.of("sample-data");
     static final String PERIOD = "2026-10";
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path out;
-
-    CliHarness cli;
-
-    @BeforeEach
-    void resetDatabase() {
-        TestDatabase.reset(jdbc);
-        cli = new CliHarness(context);
-    }
 
     Path workbookFile() {
         return out.resolve(PERIOD).resolve("reconciliation-" + PERIOD + ".xlsx");
