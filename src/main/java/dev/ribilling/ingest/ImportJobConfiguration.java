@@ -28,7 +28,7 @@ public class ImportJobConfiguration {
 
     public static final String JOB_NAME = "importJob";
 
-    /** Step name per kind; the order of this map is the load order. */
+    /** Step name per kind; the steps run in the load order of {@link InputKind}. */
     static final Map<InputKind, String> STEP_NAMES = Map.of(
             InputKind.ISF, "importIsfStep",
             InputKind.PRICES, "importPricesStep",

@@ -132,18 +132,24 @@ public class InvoiceInputs {
         return FxRates.of(rows);
     }
 
-    /** The price sheet's Reservation rows: the price of one instance for the whole term. */
+    /** The price sheet's Reservation rows: the price of one instance for the whole term, by effective date. */
     public ReservationPriceLookup reservationPrices() {
-        record Row(String sku, String region, String term, Currency currency, LocalDate from, BigDecimal price) {
-        }
-        List<Row> rows = jdbc.query("SELECT arm_sku_name, arm_region_name, reservation_term, currency_code, effective_start, "
-                + "unit_price FROM price WHERE price_type = 'Reservation'", (rs, n) -> new Row(rs.getString(1),
-                        rs.getString(2), rs.getString(3), Currency.getInstance(rs.getString(4)),
-                        rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)));
-        return (sku, region, term, date, currency) -> rows.stream()
-                .filter(r -> r.sku().equalsIgnoreCase(sku) && r.region().equals(dev.ribilling.billing.Identifiers.region(region))
-                        && r.term().equals(term.years() == 1 ? "1 Year" : "3 Years") && r.currency().equals(currency)
-                        && !r.from().isAfter(date))
-                .max(java.util.Comparator.comparing(Row::from)).map(Row::price);
+        Map<String, java.util.TreeMap<LocalDate, BigDecimal>> prices = new java.util.HashMap<>();
+        jdbc.query("SELECT arm_sku_name, arm_region_name, reservation_term, currency_code, effective_start, unit_price "
+                + "FROM price WHERE price_type = 'Reservation'", rs -> {
+                    prices.computeIfAbsent(priceKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                            k -> new java.util.TreeMap<>()).put(rs.getObject(5, LocalDate.class), rs.getBigDecimal(6));
+                });
+        return (sku, region, term, date, currency) -> {
+            var byDate = prices.get(priceKey(dev.ribilling.billing.Identifiers.key(sku),
+                    dev.ribilling.billing.Identifiers.region(region), term.years() == 1 ? "1 Year" : "3 Years",
+                    currency.getCurrencyCode()));
+            var entry = byDate == null ? null : byDate.floorEntry(date);
+            return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+        };
+    }
+
+    private static String priceKey(String sku, String region, String term, String currency) {
+        return sku + "|" + region + "|" + term + "|" + currency;
     }
 }
