@@ -1,7 +1,6 @@
 package dev.ribilling.cli;
 
 import dev.ribilling.batch.RunRecord;
-import dev.ribilling.invoicing.InvoiceStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ public class InvoiceCommand implements BillingCommand {
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM", description = "the month")
     String period;
 
-    @Option(names = "--customer", paramLabel = "ID", description = "only this customer")
+    @Option(names = "--customer", paramLabel = "ID",
+            description = "only this customer: a dispute rerun, with --reason (issues a revision when a line changed)")
     String customer;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why a revision is issued (a dispute rerun)")
@@ -56,6 +56,11 @@ public class InvoiceCommand implements BillingCommand {
         if (reason != null && customer == null) {
             throw new ParameterException(spec.commandLine(), "--reason goes with --customer (a revision is per customer)");
         }
+        if (customer != null && reason == null) {
+            // Contract section 1: a rerun for one customer is a dispute rerun, and says why.
+            throw new ParameterException(spec.commandLine(), "--customer needs --reason TEXT: a rerun for one customer "
+                    + "issues a revision and records why");
+        }
         if (reason != null && reason.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--reason must say why");
         }
@@ -78,12 +83,6 @@ public class InvoiceCommand implements BillingCommand {
     @Override
     public CommandOutcome execute(ConfigurableApplicationContext context) throws Exception {
         var console = spec.commandLine().getOut();
-        if (customer != null && reason == null
-                && context.getBean(InvoiceStore.class).periodInvoiced(java.time.YearMonth.parse(period), customer)) {
-            spec.commandLine().getErr().println("ri-billing invoice: " + customer + " is already invoiced for " + period
-                    + ": a rerun for one customer needs --reason TEXT (it issues a revision)");
-            return CommandOutcome.invalid();
-        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("period", period);
         parameters.put("customer", customer);

@@ -112,14 +112,6 @@ public class InvoiceStore {
                 period.toString());
     }
 
-    public boolean periodInvoiced(YearMonth period, String customerId) {
-        Integer n = customerId == null
-                ? jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE period = ?", Integer.class, period.toString())
-                : jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE period = ? AND customer_id = ?", Integer.class,
-                        period.toString(), customerId);
-        return n > 0;
-    }
-
     /** The full (non-adjustment) lines of a revision, or only its Adjustment lines. */
     public List<InvoiceLine> lines(String invoiceNumber, int revision, Currency currency, boolean adjustments) {
         return jdbc.query("SELECT " + LINE_COLUMNS + ", key_type FROM invoice_line WHERE invoice_number = ? AND revision = ? "

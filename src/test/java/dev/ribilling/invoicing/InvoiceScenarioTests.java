@@ -124,7 +124,7 @@ abstract class InvoiceScenarioTests extends JobScenario {
         CliHarness.Result result = cli.run(out, "invoice", "--period", "2026-10", "--customer", "contoso");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("needs --reason");
+        assertThat(result.err()).contains("--customer needs --reason");
         assertThat(result.lastRun().get("status").asText()).isEqualTo("INVALID");
     }
 
