@@ -24,8 +24,7 @@ final class InvoiceWorkbookFiles {
 
     /**
      * Fixes the properties POI would otherwise stamp with the clock or the user name, so a rerun writes
-     * the same workbook content (the zip entries' own timestamps may still differ; the CSV is the
-     * byte-for-byte artefact).
+     * the same workbook content (and {@link #fixZipTimes} the same bytes).
      */
     static void fixProperties(XSSFWorkbook workbook, LocalDate documentDate, String title) {
         POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
@@ -42,14 +41,37 @@ final class InvoiceWorkbookFiles {
      * a reader (or a crash) never sees half a file. Replacing is allowed because a rerun rewrites the same
      * revision; the caller puts the revision in the name, so a later revision never lands on an earlier one.
      */
+    /** The time stamped on every zip entry, so that a rerun writes the same bytes. */
+    private static final java.time.LocalDateTime ZIP_ENTRY_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /**
+     * Copies the workbook's zip with a fixed time on every entry (POI stamps the clock): the same workbook content
+     * then gives the same bytes, so rerunning an issued revision rewrites its xlsx byte for byte too.
+     */
+    static void fixZipTimes(byte[] zip, OutputStream target) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(target)) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                copy.setTimeLocal(ZIP_ENTRY_TIME);
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+    }
+
     static void saveAtomically(XSSFWorkbook workbook, Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         // Not Files.createTempFile: its owner-only permissions would carry over to the published file.
         Path temp = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            workbook.write(raw);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                workbook.write(out);
+                fixZipTimes(raw.toByteArray(), out);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

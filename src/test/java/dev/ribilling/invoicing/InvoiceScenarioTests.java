@@ -106,6 +106,8 @@ abstract class InvoiceScenarioTests extends JobScenario {
         for (Path p : csvFiles(invoices())) {
             before.put(p, Files.readString(p));
         }
+        Path xlsx = invoices().resolve("contoso/INV-2026-000001-R1.xlsx");
+        byte[] workbookBefore = Files.readAllBytes(xlsx);
 
         CliHarness.Result again = cli.run(out, "invoice", "--period", "2026-10");
 
@@ -114,6 +116,7 @@ abstract class InvoiceScenarioTests extends JobScenario {
             assertThat(Files.readString(p)).isEqualTo(before.get(p));
         }
         assertThat(csvFiles(invoices())).hasSameSizeAs(before.keySet());
+        assertThat(Files.readAllBytes(xlsx)).as("the xlsx is rewritten byte for byte too").isEqualTo(workbookBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice_revision", Integer.class)).isEqualTo(3);
     }
 
