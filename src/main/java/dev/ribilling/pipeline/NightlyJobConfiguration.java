@@ -190,8 +190,11 @@ public class NightlyJobConfiguration {
             return;
         }
         jdbc.query("SELECT r.customer_id, i.period, COUNT(*), SUM(r.quantity * r.unit_price), MIN(l.pricing_currency) "
-                + "FROM usage_row r JOIN usage_line l ON l.id = r.line_id JOIN invoice i ON i.customer_id = r.customer_id "
-                + "AND i.period = CONCAT(CAST(YEAR(r.usage_date) AS CHAR), '-', LPAD(CAST(MONTH(r.usage_date) AS CHAR), 2, '0')) "
+                // One row per invoiced (customer, month), however many bill-to parties it has; the month as
+                // 'YYYY-MM' from the ISO date (CAST(... AS CHAR) without a length is CHAR(1) on H2).
+                + "FROM usage_row r JOIN usage_line l ON l.id = r.line_id JOIN (SELECT DISTINCT customer_id, period "
+                + "FROM invoice) i ON i.customer_id = r.customer_id "
+                + "AND i.period = SUBSTRING(CAST(r.usage_date AS CHAR(10)), 1, 7) "
                 + "WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id = ?) "
                 + "GROUP BY r.customer_id, i.period ORDER BY r.customer_id, i.period", rs -> {
                     String message = "late usage for invoiced " + rs.getString(2) + ": " + rs.getLong(3) + " rows worth "
