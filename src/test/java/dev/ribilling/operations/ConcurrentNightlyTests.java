@@ -36,7 +36,7 @@ class ConcurrentNightlyTests {
     @Test
     void aSecondNightlyWhileOneRunsIsRefusedAndTheFirstCompletes() throws Exception {
         Path inbox = tmp.resolve("inbox");
-        new PartnerGenerator().generate(GeneratorSpec.days(42, 30, 1_500, LocalDate.of(2026, 10, 1), 3,
+        new PartnerGenerator().generate(GeneratorSpec.days(42, 30, 600, LocalDate.of(2026, 10, 1), 3,
                 UsageGranularity.HOURLY, inbox));
         List<String> inboxFiles = fileNames(inbox);
         String url = H2Files.url(tmp.resolve("db"));

@@ -2,6 +2,7 @@ package dev.ribilling.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ribilling.RiBillingApplication;
 import dev.ribilling.cli.CommandLineApp;
 import dev.ribilling.generate.GeneratorSpec;
 import dev.ribilling.generate.PartnerGenerator;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Real crashes of the match and invoice jobs: each runs in a child JVM on an H2 file database and is killed with
@@ -48,7 +51,7 @@ class MatchInvoiceCrashRestartTests {
     @Test
     void killedMatchAndInvoiceRunsRestartAndEndExactlyAsACleanRun() throws Exception {
         Path input = tmp.resolve("in");
-        new PartnerGenerator().generate(GeneratorSpec.days(42, 30, 1_500, LocalDate.of(2026, 10, 1), 3,
+        new PartnerGenerator().generate(GeneratorSpec.days(42, 30, 1_000, LocalDate.of(2026, 10, 1), 3,
                 UsageGranularity.HOURLY, input));
 
         // 1. One import, copied: the clean and the crashed runs start from the same database (same row ids).
@@ -63,14 +66,16 @@ class MatchInvoiceCrashRestartTests {
         String cleanUrl = H2Files.url(cleanDb);
         String url = H2Files.url(crashDb);
 
-        // 2. The clean run.
+        // 2. The clean run (match and invoice in one Spring context: one start-up less).
         phase("2. The clean run.");
         Path cleanOut = tmp.resolve("clean-out");
-        inProcess("match", "--period", PERIOD, "--out", cleanOut.toString(), "--spring.datasource.url=" + cleanUrl)
-                .assertExit(0);
-        long reservationDays = H2Files.count(cleanUrl, "SELECT COUNT(*) FROM reservation_day");
-        inProcess("invoice", "--period", PERIOD, "--out", cleanOut.toString(), "--spring.datasource.url=" + cleanUrl)
-                .assertExit(0);
+        long reservationDays;
+        try (ConfigurableApplicationContext context = new SpringApplication(RiBillingApplication.class)
+                .run("--spring.datasource.url=" + cleanUrl)) {
+            inContext(context, "match", "--period", PERIOD, "--out", cleanOut.toString()).assertExit(0);
+            reservationDays = H2Files.count(cleanUrl, "SELECT COUNT(*) FROM reservation_day");
+            inContext(context, "invoice", "--period", PERIOD, "--out", cleanOut.toString()).assertExit(0);
+        }
         Snapshot clean = Snapshot.of(cleanUrl);
         assertThat(reservationDays).as("a month of reservation days").isGreaterThan(500);
         assertThat(clean.tables.get("invoice")).as("every customer invoiced").hasSizeGreaterThanOrEqualTo(30);
@@ -245,6 +250,12 @@ class MatchInvoiceCrashRestartTests {
         void assertExit(int expected) {
             assertThat(exit).as(log).isEqualTo(expected);
         }
+    }
+
+    private static InProcessRun inContext(ConfigurableApplicationContext context, String... args) {
+        StringWriter log = new StringWriter();
+        int exit = new CommandLineApp(new PrintWriter(log, true), new PrintWriter(log, true), context).execute(args);
+        return new InProcessRun(exit, log.toString());
     }
 
     /** A command in this JVM with a Spring context of its own, exactly as the command line runs it. */
