@@ -10,6 +10,7 @@ import dev.ribilling.generate.GeneratorSpec;
 import dev.ribilling.generate.PartnerGenerator;
 import dev.ribilling.generate.UsageGranularity;
 import dev.ribilling.testing.ChildJvm;
+import dev.ribilling.testing.ChildRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,9 +87,10 @@ class ImportCrashRestartTests {
         assertThat(out.resolve("last-run.json")).as("a killed JVM writes no run record").doesNotExist();
 
         // 3. The same command again.
-        ChildJvm restart = ChildJvm.start(tmp.resolve("child"), "restart", importArgs(input, out, url));
-        int exit = restart.waitFor(Duration.ofMinutes(4));
-        assertThat(exit).as("restart exit code; log:\n%s", restart.log()).isZero();
+        // The killed run's lock is taken over once its heartbeat is older than billing.lock.stale-after (3 s here).
+        ChildRuns.Finished restart = ChildRuns.runWaitingForTheLock(tmp.resolve("child"), "restart",
+                importArgs(input, out, url), Duration.ofMinutes(4));
+        assertThat(restart.exitCode()).as("restart exit code; log:\n%s", restart.log()).isZero();
 
         Snapshot restarted = Snapshot.of(url);
         assertThat(restarted.duplicateSourceLines).as("no line of a file loaded twice").isZero();
@@ -116,7 +118,8 @@ class ImportCrashRestartTests {
 
     private static List<String> importArgs(Path input, Path out, String url) {
         return new ArrayList<>(List.of("import", "--input", input.toString(), "--out", out.toString(),
-                "--spring.datasource.url=" + url, "--billing.import.chunk-size=" + CHUNK));
+                "--spring.datasource.url=" + url, "--billing.import.chunk-size=" + CHUNK,
+                "--billing.lock.stale-after=3s"));
     }
 
     /**
