@@ -156,6 +156,39 @@ class LateUsageTests {
         assertThat(jdbc.queryForObject("SELECT MAX(latest_revision) FROM invoice", Integer.class)).isEqualTo(2);
     }
 
+    /**
+     * A nightly run that fails after its import completed (here: the inbox cannot be tidied up, because a file named
+     * {@code processed} is in the way) is run again: it must still re-match the day that received the late usage (30
+     * October is not among D-1 to D-3 on 5 November) and raise the alert once.
+     */
+    @Test
+    void aNightlyThatFailedAfterItsImportStillRematchesTheLateDayWhenRunAgain() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(cli.run(out, "run", "--period", "2026-10", "--input", "sample-data").exitCode()).isZero();
+        Path inbox = tmp.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("usage-late-2026-10-30.csv"), lateUsage());
+        Files.writeString(inbox.resolve("processed"), "in the way");
+
+        CliHarness.Result failed = cli.run(out, "nightly", "--date", "2026-11-05", "--inbox", inbox.toString());
+
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM usage_coverage c JOIN usage_line l ON l.id = c.line_id "
+                + "WHERE LOWER(l.resource_uri) LIKE '%/late-win-01'")).as("imported, not matched yet").isZero();
+        Files.delete(inbox.resolve("processed"));
+
+        CliHarness.Result again = cli.run(out, "nightly", "--date", "2026-11-05", "--inbox", inbox.toString());
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT SUM(c.covered_hours) FROM usage_coverage c JOIN usage_line l "
+                + "ON l.id = c.line_id WHERE c.usage_date = DATE '2026-10-30' AND LOWER(l.resource_uri) "
+                + "LIKE '%/late-win-01'", BigDecimal.class)).as("the late day was matched").isEqualByComparingTo("24");
+        assertThat(again.lastRun().get("warnings")).singleElement().satisfies(w -> assertThat(w.get("reason").asText())
+                .contains("late usage for invoiced 2026-10: 24 rows worth 4.51 USD"));
+        assertThat(inbox.resolve("processed/2026-11-05/usage-late-2026-10-30.csv")).exists();
+        assertThat(regularFiles(inbox)).isEmpty();
+    }
+
     private BigDecimal total(int revision) {
         return jdbc.queryForObject("SELECT total FROM invoice_revision WHERE invoice_number = 'INV-2026-000001' "
                 + "AND revision = ?", BigDecimal.class, revision);
