@@ -63,7 +63,7 @@ public class NightlyJobConfiguration {
             var jobExecution = contribution.getStepExecution().getJobExecution();
             var p = jobExecution.getJobParameters();
             Path inbox = Path.of(p.getString("inbox"));
-            List<InputFile> fresh = newInboxFiles(inbox, jdbc);
+            List<InputFile> fresh = newInboxFiles(inbox, p.getString("date"), jdbc);
             var context = jobExecution.getExecutionContext();
             // On a restart the job's context holds the imports of the failed execution of this night: they count too.
             List<Long> imports = importInstances(context);
@@ -171,21 +171,35 @@ public class NightlyJobConfiguration {
         }
     }
 
-    /** Recognised inbox files whose content was never imported by a nightly run. */
-    static List<InputFile> newInboxFiles(Path inbox, JdbcTemplate jdbc) {
+    /**
+     * Recognised inbox files whose content was never imported by a nightly run; also the files in tonight's
+     * {@code processed/<date>/} folder that were never recorded: a run that stopped between moving and recording
+     * them, or whose database lost its last commits in a crash (H2 writes commits to its file up to 500 ms late),
+     * imports them again (what was loaded already is a duplicate and loads nothing), so a moved file is never lost.
+     */
+    static List<InputFile> newInboxFiles(Path inbox, String date, JdbcTemplate jdbc) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
         Set<String> seen = new TreeSet<>(jdbc.queryForList("SELECT sha256 FROM inbox_file", String.class));
-        List<InputFile> fresh = new ArrayList<>();
-        try (Stream<Path> files = Files.list(inbox)) {
-            if (files.filter(Files::isRegularFile).findAny().isEmpty()) {
-                return List.of();
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(inbox + ": cannot list the inbox (" + e.getMessage() + ")");
+        List<Path> places = new ArrayList<>(List.of(inbox));
+        Path movedTonight = inbox.resolve("processed").resolve(date);
+        if (Files.isDirectory(movedTonight)) {
+            places.add(movedTonight);
         }
-        for (InputFile f : InputScanner.scan(List.of(inbox))) {
+        List<InputFile> fresh = new ArrayList<>();
+        boolean any = false;
+        for (Path place : places) {
+            try (Stream<Path> files = Files.list(place)) {
+                any |= files.anyMatch(Files::isRegularFile);
+            } catch (IOException e) {
+                throw new InvalidInputException(place + ": cannot list the inbox (" + e.getMessage() + ")");
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        for (InputFile f : InputScanner.scan(places)) {
             if (!seen.contains(f.sha256())) {
                 fresh.add(f);
             }

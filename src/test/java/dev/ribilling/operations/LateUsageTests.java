@@ -50,8 +50,6 @@ class LateUsageTests {
     @BeforeEach
     void resetDatabase() {
         TestDatabase.reset(jdbc);
-        jdbc.update("DELETE FROM inbox_file");
-        jdbc.update("DELETE FROM job_lock");
         cli = new CliHarness(context);
     }
 
@@ -187,6 +185,31 @@ class LateUsageTests {
                 .contains("late usage for invoiced 2026-10: 24 rows worth 4.51 USD"));
         assertThat(inbox.resolve("processed/2026-11-05/usage-late-2026-10-30.csv")).exists();
         assertThat(regularFiles(inbox)).isEmpty();
+    }
+
+    /**
+     * The state a crash can leave: the night's file already moved to {@code processed/<date>/}, but its import and
+     * its record lost (H2 writes commits to its file up to 500 ms late). Running the night again imports it.
+     */
+    @Test
+    void aFileMovedAsideButNeverRecordedIsImportedWhenTheNightRunsAgain() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(cli.run(out, "run", "--period", "2026-10", "--input", "sample-data").exitCode()).isZero();
+        long usageRows = count("SELECT COUNT(*) FROM usage_row");
+        Path inbox = tmp.resolve("inbox");
+        Path moved = inbox.resolve("processed/2026-11-02");
+        Files.createDirectories(moved);
+        Files.writeString(moved.resolve("usage-late-2026-10-30.csv"), lateUsage());
+
+        CliHarness.Result nightly = cli.run(out, "nightly", "--date", "2026-11-02", "--inbox", inbox.toString());
+
+        assertThat(nightly.exitCode()).as(nightly.out() + nightly.err()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(usageRows + 24);
+        assertThat(nightly.lastRun().get("warnings")).singleElement().satisfies(w -> assertThat(w.get("reason").asText())
+                .contains("late usage for invoiced 2026-10: 24 rows worth 4.51 USD"));
+        assertThat(jdbc.queryForList("SELECT moved_to FROM inbox_file", String.class))
+                .containsExactly(moved.resolve("usage-late-2026-10-30.csv").toString());
+        assertThat(moved.resolve("usage-late-2026-10-30.csv")).hasContent(lateUsage());
     }
 
     private BigDecimal total(int revision) {
