@@ -60,13 +60,16 @@ public class NightlyJobConfiguration {
         // The steps only launch jobs: no transaction of their own may hold the database meanwhile.
         ResourcelessTransactionManager none = new ResourcelessTransactionManager();
         Tasklet importInbox = (contribution, chunk) -> {
-            var p = contribution.getStepExecution().getJobExecution().getJobParameters();
+            var jobExecution = contribution.getStepExecution().getJobExecution();
+            var p = jobExecution.getJobParameters();
             Path inbox = Path.of(p.getString("inbox"));
-            List<InputFile> fresh = newInboxFiles(inbox, jdbc);
-            var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
+            List<InputFile> fresh = newInboxFiles(inbox, p.getString("date"), jdbc);
+            var context = jobExecution.getExecutionContext();
+            // On a restart the job's context holds the imports of the failed execution of this night: they count too.
+            List<Long> imports = importInstances(context);
             if (fresh.isEmpty()) {
                 log.info("nightly {}: no new files in {}", p.getString("date"), inbox);
-                context.putLong("importJobInstanceId", -1L);
+                context.putLong("importJobInstanceId", imports.isEmpty() ? -1L : imports.get(imports.size() - 1));
                 return RepeatStatus.FINISHED;
             }
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -75,7 +78,12 @@ public class NightlyJobConfiguration {
             JobExecution imported = runner.runNested(importJob, "nightly-import|" + p.getString("date") + "|"
                     + parameters.get("inputs"), parameters);
             require(imported);
+            imports.add(imported.getJobInstanceId());
+            context.putString(IMPORTS, imports.stream().map(String::valueOf).collect(Collectors.joining(",")));
             context.putLong("importJobInstanceId", imported.getJobInstanceId());
+            // Saved before the files move: if anything fails from here on, running the night again still re-matches
+            // the days this import brought (its files are then duplicates and load nothing).
+            jobRepository.updateExecutionContext(jobExecution);
             moveAside(inbox, fresh, p.getString("date"), jdbc, clock);
             return RepeatStatus.FINISHED;
         };
@@ -83,12 +91,12 @@ public class NightlyJobConfiguration {
             var execution = contribution.getStepExecution().getJobExecution();
             var p = execution.getJobParameters();
             LocalDate runDate = LocalDate.parse(p.getString("date"));
-            long importInstance = execution.getExecutionContext().getLong("importJobInstanceId", -1L);
-            List<LocalDate> newDays = importInstance < 0 ? List.of() : jdbc.queryForList("SELECT DISTINCT r.usage_date "
-                    + "FROM usage_row r WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id = ? "
-                    + "AND rows_loaded > 0)", LocalDate.class, importInstance);
+            List<Long> imports = importInstances(execution.getExecutionContext());
+            List<LocalDate> newDays = imports.isEmpty() ? List.of() : jdbc.queryForList("SELECT DISTINCT r.usage_date "
+                    + "FROM usage_row r WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id IN ("
+                    + placeholders(imports) + ") AND rows_loaded > 0)", LocalDate.class, imports.toArray());
             NightlyPlan plan = NightlyPlan.of(runDate, newDays, closeDay);
-            lateUsageAlerts(jdbc, importInstance, runDate);
+            lateUsageAlerts(jdbc, imports, runDate);
             for (Map.Entry<YearMonth, TreeSet<LocalDate>> month : plan.daysToMatch().entrySet()) {
                 Map<String, String> parameters = new LinkedHashMap<>();
                 parameters.put("period", month.getKey().toString());
@@ -137,6 +145,24 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /** The import job instances of this night, oldest first (kept in the job's context across restarts). */
+    private static final String IMPORTS = "importJobInstanceIds";
+
+    static List<Long> importInstances(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+        List<Long> ids = new ArrayList<>();
+        String saved = context.containsKey(IMPORTS) ? context.getString(IMPORTS) : "";
+        for (String id : saved.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(Long.parseLong(id));
+            }
+        }
+        return ids;
+    }
+
+    private static String placeholders(List<?> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
+
     /** A child job that did not complete fails the nightly step: running nightly again restarts both. */
     private static void require(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -145,21 +171,35 @@ public class NightlyJobConfiguration {
         }
     }
 
-    /** Recognised inbox files whose content was never imported by a nightly run. */
-    static List<InputFile> newInboxFiles(Path inbox, JdbcTemplate jdbc) {
+    /**
+     * Recognised inbox files whose content was never imported by a nightly run; also the files in tonight's
+     * {@code processed/<date>/} folder that were never recorded: a run that stopped between moving and recording
+     * them, or whose database lost its last commits in a crash (H2 writes commits to its file up to 500 ms late),
+     * imports them again (what was loaded already is a duplicate and loads nothing), so a moved file is never lost.
+     */
+    static List<InputFile> newInboxFiles(Path inbox, String date, JdbcTemplate jdbc) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
         Set<String> seen = new TreeSet<>(jdbc.queryForList("SELECT sha256 FROM inbox_file", String.class));
-        List<InputFile> fresh = new ArrayList<>();
-        try (Stream<Path> files = Files.list(inbox)) {
-            if (files.filter(Files::isRegularFile).findAny().isEmpty()) {
-                return List.of();
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException(inbox + ": cannot list the inbox (" + e.getMessage() + ")");
+        List<Path> places = new ArrayList<>(List.of(inbox));
+        Path movedTonight = inbox.resolve("processed").resolve(date);
+        if (Files.isDirectory(movedTonight)) {
+            places.add(movedTonight);
         }
-        for (InputFile f : InputScanner.scan(List.of(inbox))) {
+        List<InputFile> fresh = new ArrayList<>();
+        boolean any = false;
+        for (Path place : places) {
+            try (Stream<Path> files = Files.list(place)) {
+                any |= files.anyMatch(Files::isRegularFile);
+            } catch (IOException e) {
+                throw new InvalidInputException(place + ": cannot list the inbox (" + e.getMessage() + ")");
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        for (InputFile f : InputScanner.scan(places)) {
             if (!seen.contains(f.sha256())) {
                 fresh.add(f);
             }
@@ -185,22 +225,29 @@ public class NightlyJobConfiguration {
      * Usage that arrived for a month already invoiced: one alert per customer and month with the rows and their
      * value at UnitPrice, ready for a dispute rerun ({@code invoice --customer C --reason ...}).
      */
-    static void lateUsageAlerts(JdbcTemplate jdbc, long importInstance, LocalDate runDate) {
-        if (importInstance < 0) {
+    static void lateUsageAlerts(JdbcTemplate jdbc, List<Long> importInstances, LocalDate runDate) {
+        if (importInstances.isEmpty()) {
             return;
         }
         jdbc.query("SELECT r.customer_id, i.period, COUNT(*), SUM(r.quantity * r.unit_price), MIN(l.pricing_currency) "
-                + "FROM usage_row r JOIN usage_line l ON l.id = r.line_id JOIN invoice i ON i.customer_id = r.customer_id "
-                + "AND i.period = CONCAT(CAST(YEAR(r.usage_date) AS CHAR), '-', LPAD(CAST(MONTH(r.usage_date) AS CHAR), 2, '0')) "
-                + "WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id = ?) "
+                // One row per invoiced (customer, month), however many bill-to parties it has; the month as
+                // 'YYYY-MM' from the ISO date (CAST(... AS CHAR) without a length is CHAR(1) on H2).
+                + "FROM usage_row r JOIN usage_line l ON l.id = r.line_id JOIN (SELECT DISTINCT customer_id, period "
+                + "FROM invoice) i ON i.customer_id = r.customer_id "
+                + "AND i.period = SUBSTRING(CAST(r.usage_date AS CHAR(10)), 1, 7) "
+                + "WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id IN ("
+                + placeholders(importInstances) + ")) "
                 + "GROUP BY r.customer_id, i.period ORDER BY r.customer_id, i.period", rs -> {
                     String message = "late usage for invoiced " + rs.getString(2) + ": " + rs.getLong(3) + " rows worth "
                             + rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
                             + rs.getString(5) + " at UnitPrice arrived on " + runDate + "; match the days, then rerun "
                             + "invoice --period " + rs.getString(2) + " --customer " + rs.getString(1) + " --reason TEXT";
+                    // Replaces the alert of a failed execution of this night, so that a restart never repeats it.
+                    jdbc.update("DELETE FROM billing_alert WHERE source = 'nightly' AND customer_id = ? AND alert_date = ? "
+                            + "AND kind = 'LATE_USAGE' AND subject = ?", rs.getString(1), runDate, rs.getString(2));
                     jdbc.update("INSERT INTO billing_alert (source, customer_id, alert_date, kind, subject, message) "
                             + "VALUES ('nightly', ?, ?, 'LATE_USAGE', ?, ?)", rs.getString(1), runDate, rs.getString(2),
                             message);
-                }, importInstance);
+                }, importInstances.toArray());
     }
 }

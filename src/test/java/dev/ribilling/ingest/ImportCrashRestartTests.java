@@ -10,6 +10,7 @@ import dev.ribilling.generate.GeneratorSpec;
 import dev.ribilling.generate.PartnerGenerator;
 import dev.ribilling.generate.UsageGranularity;
 import dev.ribilling.testing.ChildJvm;
+import dev.ribilling.testing.ChildRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,11 +86,11 @@ class ImportCrashRestartTests {
                 .isBetween(1L, clean.usageRows - 1);
         assertThat(out.resolve("last-run.json")).as("a killed JVM writes no run record").doesNotExist();
 
-        // 3. The same command again, once the dead child's run lock has gone stale (no heartbeat for 2 s).
-        Thread.sleep(3_000);
-        ChildJvm restart = ChildJvm.start(tmp.resolve("child"), "restart", importArgs(input, out, url));
-        int exit = restart.waitFor(Duration.ofMinutes(4));
-        assertThat(exit).as("restart exit code; log:\n%s", restart.log()).isZero();
+        // 3. The same command again.
+        // The killed run's lock is taken over once its heartbeat is older than billing.lock.stale-after (3 s here).
+        ChildRuns.Finished restart = ChildRuns.runWaitingForTheLock(tmp.resolve("child"), "restart",
+                importArgs(input, out, url), Duration.ofMinutes(4));
+        assertThat(restart.exitCode()).as("restart exit code; log:\n%s", restart.log()).isZero();
 
         Snapshot restarted = Snapshot.of(url);
         assertThat(restarted.duplicateSourceLines).as("no line of a file loaded twice").isZero();
@@ -118,8 +119,7 @@ class ImportCrashRestartTests {
     private static List<String> importArgs(Path input, Path out, String url) {
         return new ArrayList<>(List.of("import", "--input", input.toString(), "--out", out.toString(),
                 "--spring.datasource.url=" + url, "--billing.import.chunk-size=" + CHUNK,
-                // The killed child's run lock is taken over once it has had no heartbeat for 2 s.
-                "--billing.lock.stale-after=2s"));
+                "--billing.lock.stale-after=3s"));
     }
 
     /**

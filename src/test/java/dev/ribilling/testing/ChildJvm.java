@@ -43,6 +43,11 @@ public final class ChildJvm {
         return new ChildJvm(process, log);
     }
 
+    /** The operating system's process id (the run lock names its holder by it). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
