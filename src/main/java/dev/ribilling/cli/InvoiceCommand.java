@@ -89,9 +89,9 @@ public class InvoiceCommand implements BillingCommand {
         parameters.put("reason", reason);
         parameters.put("out", out().toString());
         Job job = context.getBean("invoiceJob", Job.class);
-        // A dispute rerun is its own run each time (the reason and the moment make it unique).
-        String runKey = "invoice|" + period + "|" + (customer == null ? "" : customer)
-                + (reason == null ? "" : "|" + reason + "|" + System.currentTimeMillis());
+        // The same command after a failure restarts it; after a success it is a new attempt (JobRunner), so a
+        // dispute rerun repeated with the same reason is a new run too.
+        String runKey = "invoice|" + period + "|" + (customer == null ? "" : customer) + "|" + (reason == null ? "" : reason);
         JobExecution execution = context.getBean(dev.ribilling.batch.JobRunner.class).run(job, runKey, parameters);
         List<RunRecord.Warning> warnings = InvoiceWarnings.of(context, period);
         warnings.forEach(w -> console.println("invoice: " + w.customerId() + ": " + w.reason()));

@@ -63,6 +63,7 @@ public class NightlyJobConfiguration {
             var jobExecution = contribution.getStepExecution().getJobExecution();
             var p = jobExecution.getJobParameters();
             Path inbox = Path.of(p.getString("inbox"));
+            moveAlreadyImported(inbox, p.getString("date"), jdbc);
             List<InputFile> fresh = newInboxFiles(inbox, p.getString("date"), jdbc);
             var context = jobExecution.getExecutionContext();
             // On a restart the job's context holds the imports of the failed execution of this night: they count too.
@@ -205,6 +206,33 @@ public class NightlyJobConfiguration {
             }
         }
         return fresh;
+    }
+
+    /**
+     * Moves inbox files whose content a nightly run already imported to {@code processed/<date>/already-imported/}:
+     * they load nothing, and an operator sees that they arrived again instead of finding them re-read every night.
+     */
+    static void moveAlreadyImported(Path inbox, String date, JdbcTemplate jdbc) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return;
+        }
+        Set<String> seen = new TreeSet<>(jdbc.queryForList("SELECT sha256 FROM inbox_file", String.class));
+        List<Path> files;
+        try (Stream<Path> list = Files.list(inbox)) {
+            files = list.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            if (dev.ribilling.ingest.InputKind.fromFileName(file.getFileName().toString()).isEmpty()) {
+                continue;
+            }
+            InputFile input = new InputFile(file, null);
+            if (seen.contains(input.sha256())) {
+                Path again = inbox.resolve("processed").resolve(date).resolve("already-imported");
+                Files.createDirectories(again);
+                Files.move(file, again.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                log.warn("nightly {}: {} was imported before (same content); moved to {}", date, file.getFileName(), again);
+            }
+        }
     }
 
     /** Moves imported files to {@code <inbox>/processed/<date>/} and records them by hash. */

@@ -150,7 +150,9 @@ class LateUsageTests {
         assertThat(count("SELECT COUNT(*) FROM import_file_stats")).isEqualTo(files);
         assertThat(again.lastRun().get("warnings")).as("no second alert").isEmpty();
         assertThat(again.lastRun().get("files")).isEmpty();
-        assertThat(inbox.resolve("processed/2026-11-03")).doesNotExist();
+        // It is moved out of the inbox, to a folder that says it came again.
+        assertThat(inbox.resolve("usage-late-2026-10-30.csv")).doesNotExist();
+        assertThat(inbox.resolve("processed/2026-11-03/already-imported/usage-late-2026-10-30.csv")).exists();
         assertThat(jdbc.queryForObject("SELECT MAX(latest_revision) FROM invoice", Integer.class)).isEqualTo(2);
     }
 
