@@ -26,7 +26,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @EnableIntegration
 public class RemoteWorkerConfiguration {
 
-    public static final String INBOUND_ADAPTER = "remotePartitionInbound";
+    public static final String INBOUND_ADAPTER = "remotePartitionInboundAdapter";
 
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, MatchJobConfiguration.MatchSteps matchSteps) {
@@ -35,7 +35,7 @@ public class RemoteWorkerConfiguration {
     }
 
     @Bean
-    IntegrationFlow remotePartitionInbound(ConnectionFactory connectionFactory, RemoteSettings settings,
+    IntegrationFlow remotePartitionWorkerFlow(ConnectionFactory connectionFactory, RemoteSettings settings,
             PartitionWorker worker) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(settings.getQueue());
