@@ -30,5 +30,10 @@ public interface BillingCommand {
         return true;
     }
 
+    /** Spring properties the command itself sets, above anything given on the command line (e.g. a role). */
+    default Map<String, Object> springProperties() {
+        return Map.of();
+    }
+
     CommandOutcome execute(ConfigurableApplicationContext context) throws Exception;
 }

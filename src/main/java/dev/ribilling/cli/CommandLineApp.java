@@ -31,7 +31,7 @@ public final class CommandLineApp {
             description = "Azure Reserved VM Instance billing for CSP partners.",
             subcommands = {ImportCommand.class, MatchCommand.class, ExplainCommand.class, InvoiceCommand.class,
                     ReportCommand.class, RunCommand.class, NightlyCommand.class, StatusCommand.class, ScheduleCommand.class,
-                    GenerateCommand.class, BenchmarkCommand.class},
+                    GenerateCommand.class, BenchmarkCommand.class, WorkerCommand.class},
             footer = {"", "Exit codes: 0 completed, 1 job failed (run the same command again to restart it),",
                     "2 bad command line or unusable input (nothing loaded or issued).",
                     "Database: an embedded H2 file database under data/ by default; --spring.profiles.active=mysql with",
@@ -102,7 +102,7 @@ public final class CommandLineApp {
         } else if (sharedContext != null) {
             outcome = run(command, sharedContext);
         } else {
-            try (ConfigurableApplicationContext context = startSpring(springArgs)) {
+            try (ConfigurableApplicationContext context = startSpring(springArgs, command.springProperties())) {
                 outcome = run(command, context);
             } catch (RuntimeException e) {
                 err.println("ri-billing " + command.name() + ": cannot start: " + rootMessage(e));
@@ -140,7 +140,15 @@ public final class CommandLineApp {
     }
 
     static ConfigurableApplicationContext startSpring(List<String> springArgs) {
+        return startSpring(springArgs, Map.of());
+    }
+
+    static ConfigurableApplicationContext startSpring(List<String> springArgs, Map<String, Object> commandProperties) {
         SpringApplication app = new SpringApplication(RiBillingApplication.class);
+        if (!commandProperties.isEmpty()) {
+            app.addInitializers(context -> context.getEnvironment().getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource("command", commandProperties)));
+        }
         return app.run(springArgs.toArray(String[]::new));
     }
 
