@@ -1,32 +1,47 @@
 package dev.ribilling.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 
-/** Peak heap use since the last reset, summed over the heap pools (what -Xmx has to hold). */
+/**
+ * Peak heap use during a benchmark stage, sampled every 10 ms by a daemon thread (what -Xmx has to hold; summing
+ * the pools' own peaks would add maxima reached at different moments).
+ */
 public final class PeakHeap {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static volatile long peak;
+    private static Thread sampler;
 
     private PeakHeap() {
     }
 
-    public static void reset() {
+    /** Starts (or restarts) sampling from now. */
+    public static synchronized void reset() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
+        peak = MEMORY.getHeapMemoryUsage().getUsed();
+        if (sampler == null) {
+            sampler = new Thread(() -> {
+                while (true) {
+                    long used = MEMORY.getHeapMemoryUsage().getUsed();
+                    if (used > peak) {
+                        peak = used;
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "peak-heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
         }
     }
 
     public static long bytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
+        long used = MEMORY.getHeapMemoryUsage().getUsed();
+        return Math.max(peak, used);
     }
 
     public static long maxHeap() {
