@@ -32,9 +32,16 @@ public final class ChildJvm {
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx512m");
         command.add("-Duser.timezone=UTC");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.ribilling.RiBillingApplication");
+        // Under failsafe (mvn verify) the packaged jar itself, as an operator runs it; else the test class path.
+        String jar = System.getProperty("ribilling.jar");
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            command.add("-jar");
+            command.add(jar);
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("dev.ribilling.RiBillingApplication");
+        }
         command.addAll(args);
         Files.createDirectories(workDir);
         Path log = workDir.resolve(name + ".log");
