@@ -175,7 +175,7 @@ public class NightlyJobConfiguration {
     /**
      * Recognised inbox files whose content was never imported by a nightly run; also the files in tonight's
      * {@code processed/<date>/} folder that were never recorded: a run that stopped between moving and recording
-     * them, or whose database lost its last commits in a crash (H2 writes commits to its file up to 500 ms late),
+     * them, or whose database lost its last commits in a crash (an H2 URL without WRITE_DELAY=0 delays them 500 ms),
      * imports them again (what was loaded already is a duplicate and loads nothing), so a moved file is never lost.
      */
     static List<InputFile> newInboxFiles(Path inbox, String date, JdbcTemplate jdbc) {

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportCrashRestartTests {
 
-    private static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     private static final int CHUNK = 500;
 
     @TempDir

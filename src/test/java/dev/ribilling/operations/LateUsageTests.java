@@ -191,7 +191,7 @@ class LateUsageTests {
 
     /**
      * The state a crash can leave: the night's file already moved to {@code processed/<date>/}, but its import and
-     * its record lost (H2 writes commits to its file up to 500 ms late). Running the night again imports it.
+     * its record lost (an H2 URL without WRITE_DELAY=0 delays commits 500 ms). Running the night again imports it.
      */
     @Test
     void aFileMovedAsideButNeverRecordedIsImportedWhenTheNightRunsAgain() throws Exception {
