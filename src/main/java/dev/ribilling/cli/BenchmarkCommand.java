@@ -50,9 +50,9 @@ public class BenchmarkCommand implements BillingCommand {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--stage", defaultValue = "import", paramLabel = "import|match|invoice",
-            description = "import only; import then match the generated days; or import, match and invoice the month "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--stage", defaultValue = "import", paramLabel = "import|match|invoice|all",
+            description = "import only; import then match the generated days; import, match and invoice the month; or "
+                    + "all of those and the report (default: ${DEFAULT-VALUE})")
     String stage;
 
     @Option(names = "--customers", description = "customers of the generated partner (default: the M preset's 500)")
@@ -145,7 +145,7 @@ public class BenchmarkCommand implements BillingCommand {
                 database.startsWith("jdbc:h2") ? "H2" : "MySQL", loaded * 1000.0 / Math.max(1, matchUsageMs), matchUsageMs,
                 matchNanos / 1_000_000, execution.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
-        if (!stage.equals("invoice")) {
+        if (!stage.equals("invoice") && !stage.equals("all")) {
             return outcome;
         }
         // The generated days are matched above; the other days of the month have no usage.
@@ -163,6 +163,16 @@ public class BenchmarkCommand implements BillingCommand {
         console.printf("invoice   %s: %,8.1f invoices/s (%,d invoices, xlsx and csv, in %,d ms, %s)%n",
                 database.startsWith("jdbc:h2") ? "H2" : "MySQL", invoices * 1e9 / invoiceNanos, invoices,
                 invoiceNanos / 1_000_000, invoiced.getStatus());
+        console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
+        if (!stage.equals("all")) {
+            return outcome;
+        }
+        PeakHeap.reset();
+        long reportStart = System.nanoTime();
+        var reported = runner.run(context.getBean("reportJob", Job.class), "benchmark-report|" + System.nanoTime(),
+                monthParameters);
+        console.printf("report    %s: workbook in %,d ms (%s)%n", database.startsWith("jdbc:h2") ? "H2" : "MySQL",
+                (System.nanoTime() - reportStart) / 1_000_000, reported.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         return outcome;
     }
