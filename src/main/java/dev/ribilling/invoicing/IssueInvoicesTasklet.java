@@ -94,9 +94,9 @@ public class IssueInvoicesTasklet implements Tasklet {
                 }
             }
         }
-        Map<InvoiceNumbers.InvoiceRef, String> numbers = InvoiceNumbers.assign(new ArrayList<>(fresh.keySet()), prefix,
-                store.nextSequence());
         long sequence = store.nextSequence();
+        Map<InvoiceNumbers.InvoiceRef, String> numbers = InvoiceNumbers.assign(new ArrayList<>(fresh.keySet()), prefix,
+                sequence);
         for (Map.Entry<InvoiceNumbers.InvoiceRef, String> e : numbers.entrySet()) {
             Invoice invoice = fresh.get(e.getKey());
             store.insertInvoice(e.getValue(), sequence++, invoice);
