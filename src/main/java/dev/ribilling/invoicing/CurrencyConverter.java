@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class CurrencyConverter {
 
-    public static final int MAX_AGE_DAYS = 7;
+    public static final int MAX_AGE_DAYS = dev.ribilling.billing.FxWindow.MAX_AGE_DAYS;
 
     private final FxRates rates;
 
@@ -47,7 +47,7 @@ public final class CurrencyConverter {
 
     private static Optional<FxRate> usable(Optional<FxRate> row, LocalDate chargeDate) {
         // floorEntry already guarantees "on or before"; the window check keeps stale rates out.
-        return row.filter(r -> !r.date().isAfter(chargeDate) && !r.date().isBefore(chargeDate.minusDays(MAX_AGE_DAYS)));
+        return row.filter(r -> dev.ribilling.billing.FxWindow.usable(r.date(), chargeDate));
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.ribilling.ingest.ReservationRow;
 import dev.ribilling.ingest.RowRejectedException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,16 +42,15 @@ public class ExchangeCheck implements NewReservationCheck {
                 row.exchangedFrom(), BillTo.DIRECT, BigDecimal.ZERO);
         ExchangeValidator validator = new ExchangeValidator(new ReservationCharges(inputs.reservationPrices(), feePct),
                 new CurrencyConverter(inputs.fxRates()));
-        List<String> reasons = validator.validateNew(bought, id -> find(id));
+        // Only the customer's own reservations can be the returned one (an exchange across customers is refused).
+        List<ReservationTerms> ofCustomer = reservations.ofCustomer(row.customerId()).stream().map(InvoiceInputs::terms)
+                .toList();
+        List<String> reasons = validator.validateNew(bought, id -> ofCustomer.stream()
+                .filter(r -> r.reservationId().equalsIgnoreCase(id)).findFirst());
         if (!reasons.isEmpty()) {
             boolean belowCommitment = reasons.stream().anyMatch(r -> r.startsWith(ExchangeValidator.BELOW_REMAINING_COMMITMENT));
             throw new RowRejectedException(belowCommitment ? RejectReason.EXCHANGE_BELOW_COMMITMENT
                     : RejectReason.INVALID_RESERVATION, String.join("; ", reasons));
         }
-    }
-
-    private Optional<ReservationTerms> find(String reservationId) {
-        return reservations.all().stream().filter(r -> r.reservationId().equalsIgnoreCase(reservationId)).findFirst()
-                .map(InvoiceInputs::terms);
     }
 }

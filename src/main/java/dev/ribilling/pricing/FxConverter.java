@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class FxConverter {
 
-    public static final int MAX_AGE_DAYS = 7;
+    public static final int MAX_AGE_DAYS = dev.ribilling.billing.FxWindow.MAX_AGE_DAYS;
 
     private final FxLookup rates;
 
@@ -39,7 +39,6 @@ public final class FxConverter {
     }
 
     private static Optional<FxRate> recent(Optional<FxRate> rate, LocalDate date) {
-        return rate.filter(r -> !r.date().isAfter(date) && !r.date().isBefore(date.minusDays(MAX_AGE_DAYS))
-                && r.rate().signum() > 0);
+        return rate.filter(r -> dev.ribilling.billing.FxWindow.usable(r.date(), date) && r.rate().signum() > 0);
     }
 }
