@@ -42,11 +42,9 @@ public class ExchangeCheck implements NewReservationCheck {
                 row.exchangedFrom(), BillTo.DIRECT, BigDecimal.ZERO);
         ExchangeValidator validator = new ExchangeValidator(new ReservationCharges(inputs.reservationPrices(), feePct),
                 new CurrencyConverter(inputs.fxRates()));
-        // Only the customer's own reservations can be the returned one (an exchange across customers is refused).
-        List<ReservationTerms> ofCustomer = reservations.ofCustomer(row.customerId()).stream().map(InvoiceInputs::terms)
-                .toList();
-        List<String> reasons = validator.validateNew(bought, id -> ofCustomer.stream()
-                .filter(r -> r.reservationId().equalsIgnoreCase(id)).findFirst());
+        // Every customer's reservations: an exchange naming another customer's is refused with that reason.
+        List<String> reasons = validator.validateNew(bought, id -> reservations.all().stream()
+                .filter(r -> r.reservationId().equalsIgnoreCase(id)).findFirst().map(InvoiceInputs::terms));
         if (!reasons.isEmpty()) {
             boolean belowCommitment = reasons.stream().anyMatch(r -> r.startsWith(ExchangeValidator.BELOW_REMAINING_COMMITMENT));
             throw new RowRejectedException(belowCommitment ? RejectReason.EXCHANGE_BELOW_COMMITMENT
