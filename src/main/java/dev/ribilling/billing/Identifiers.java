@@ -25,6 +25,14 @@ public final class Identifiers {
         if (region == null) {
             return null;
         }
+        boolean normal = !region.isEmpty();
+        for (int i = 0; i < region.length() && normal; i++) {
+            char c = region.charAt(i);
+            normal = !Character.isWhitespace(c) && Character.toLowerCase(c) == c;
+        }
+        if (normal) {
+            return region; // already in normal form: the hot paths pass normalised regions again
+        }
         StringBuilder sb = new StringBuilder(region.length());
         for (int i = 0; i < region.length(); i++) {
             char c = region.charAt(i);

@@ -76,6 +76,16 @@ public class ImportFileReader implements ItemStreamReader<ImportItem> {
         }
     }
 
+    /** The file being read (an index into the step's files). */
+    int fileIndex() {
+        return fileIndex;
+    }
+
+    /** Records of the current file already read, the last one included. */
+    long recordsDone() {
+        return recordsDone;
+    }
+
     @Override
     public void update(ExecutionContext context) {
         context.putInt(name + ".fileIndex", fileIndex);

@@ -72,12 +72,23 @@ public class ImportJobConfiguration {
     @Bean
     public ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager tm,
             ImportFileReader importFileReader, ImportRowProcessor<Object> importRowProcessor,
-            ImportRowWriter importRowWriter,
+            ParseAheadReader<Object> usageParseAheadReader, ImportRowWriter importRowWriter,
             @Value("${billing.import.chunk-size:2000}") int chunkSize, RejectsFileTasklet rejectsFileTasklet,
+            javax.sql.DataSource dataSource,
             dev.ribilling.batch.ProgressListener progress) {
         List<InputKind> order = List.of(InputKind.values());
+        UsageLoadWriteDelay usageLoadWriteDelay = new UsageLoadWriteDelay(dataSource);
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
         for (InputKind kind : order) {
+            if (kind == InputKind.USAGE) {
+                // The big one: records are parsed on a second thread while the chunk before them is written.
+                steps.add(new StepBuilder(STEP_NAMES.get(kind), jobRepository)
+                        .<ParsedItem<Object>, ParsedItem<Object>>chunk(chunkSize).transactionManager(tm)
+                        .reader(usageParseAheadReader).writer(importRowWriter)
+                        .listener((org.springframework.batch.core.listener.StepListener) progress)
+                        .listener(usageLoadWriteDelay).build());
+                continue;
+            }
             steps.add(new StepBuilder(STEP_NAMES.get(kind), jobRepository)
                     .<ImportItem, ParsedItem<Object>>chunk(kind == InputKind.USAGE ? chunkSize : Math.min(chunkSize, 500))
                     .transactionManager(tm).reader(importFileReader).processor(importRowProcessor)
@@ -92,17 +103,38 @@ public class ImportJobConfiguration {
     @StepScope
     public ImportFileReader importFileReader(@Value("#{stepExecution}") StepExecution stepExecution,
             @Value("#{jobParameters['inputs']}") String inputs, ImportStore store, Clock clock) {
+        return newFileReader(stepExecution, inputs, store, clock);
+    }
+
+    private static ImportFileReader newFileReader(StepExecution stepExecution, String inputs, ImportStore store,
+            Clock clock) {
         InputKind kind = kindOfStep(stepExecution.getStepName());
         return new ImportFileReader(stepExecution.getStepName(), inputsOfKind(inputs, kind), store,
                 stepExecution.getJobExecution().getJobInstanceId(), clock);
     }
 
+    /**
+     * The usage step's reader: its own file reader and parser (not the step-scoped proxies, which only resolve on
+     * the step's thread) on a parse-ahead thread.
+     */
     @Bean
     @StepScope
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ParseAheadReader<Object> usageParseAheadReader(@Value("#{stepExecution}") StepExecution stepExecution,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['customer']}") String exportCustomer,
+            @Value("${billing.import.chunk-size:2000}") int chunkSize, ImportStore store, Clock clock) {
+        return new ParseAheadReader<>(stepExecution.getStepName(), newFileReader(stepExecution, inputs, store, clock),
+                rowProcessor(InputKind.USAGE, exportCustomer), 2 * chunkSize);
+    }
+
+    @Bean
+    @StepScope
     public ImportRowProcessor<Object> importRowProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
             @Value("#{jobParameters['customer']}") String exportCustomer) {
-        InputKind kind = kindOfStep(stepExecution.getStepName());
+        return rowProcessor(kindOfStep(stepExecution.getStepName()), exportCustomer);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ImportRowProcessor<Object> rowProcessor(InputKind kind, String exportCustomer) {
         return (ImportRowProcessor) switch (kind) {
             case ISF -> ImportRowProcessor.of(IsfRow::parse);
             case PRICES -> new ImportRowProcessor<PriceRow>((header, file) -> new ImportRowProcessor.RowParser<>() {

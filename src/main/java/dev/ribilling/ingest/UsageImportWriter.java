@@ -1,6 +1,5 @@
 package dev.ribilling.ingest;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -198,12 +197,24 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                     ps.setString(1, r.customerId());
                     ps.setObject(2, r.usageDate());
                     ps.setLong(3, lineIds.get(r.lineHash()));
-                    ps.setTimestamp(4, Timestamp.from(r.slotStart()));
+                    // A LocalDateTime in UTC (the JVM and the MySQL session are UTC): the MySQL driver formats a
+                    // Timestamp through SimpleDateFormat and a Calendar (7 % of a MySQL import profile).
+                    ps.setObject(4, java.time.LocalDateTime.ofInstant(r.slotStart(), java.time.ZoneOffset.UTC));
                     ps.setInt(5, r.slotHours());
                     ps.setBigDecimal(6, r.quantity());
                     ps.setBigDecimal(7, r.unitPrice());
                     ps.setLong(8, parsed.item().fileId());
                     ps.setLong(9, parsed.item().record().lineNumber());
                 });
+        // The per customer-day counts move with the rows, in the same transaction (see V5__usage_customer_day).
+        Map<String, Object[]> perDay = new java.util.TreeMap<>();
+        for (ParsedItem<UsageRow> parsed : rows) {
+            UsageRow r = parsed.value();
+            Object[] day = perDay.computeIfAbsent(r.customerId() + "\n" + r.usageDate(),
+                    k -> new Object[] {r.customerId(), r.usageDate(), 0L});
+            day[2] = (Long) day[2] + 1;
+        }
+        jdbc.batchUpdate("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?,?,?) "
+                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", new ArrayList<>(perDay.values()));
     }
 }

@@ -1,13 +1,10 @@
 package dev.ribilling.matching;
 
 import dev.ribilling.ingest.ReservationRepository;
-import dev.ribilling.ingest.StoredReservation;
 import dev.ribilling.remote.RemoteManagerConfiguration;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -47,7 +44,7 @@ public class MatchJobConfiguration {
             UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads,
             dev.ribilling.batch.ProgressListener progress,
             ObjectProvider<RemoteManagerConfiguration.RemotePartitionHandlers> remote) {
-        Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<LocalDate, CustomerDay>chunk(1)
+        Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<CustomerDayReader.CustomerDate, CustomerDay>chunk(1)
                 .transactionManager(tm).reader(customerDayReader).processor(customerDayProcessor)
                 .writer(chunk -> chunk.forEach(store::replace))
                 // A lock conflict between partitions is transient: the customer-day is retried, never skipped.
@@ -72,41 +69,54 @@ public class MatchJobConfiguration {
         return new MatchSteps(matchUsage, writeFiles, matchCustomer);
     }
 
-    /** One partition per customer with usage or an active reservation in the period, in CustomerId order. */
+    /**
+     * Partitions of whole customers (every customer with usage or an active reservation in the period), at most
+     * {@code billing.match.partitions} of them, balanced by usage rows ({@link CustomerBuckets}). The default, 0,
+     * means four per match thread and at least eight, so that threads or remote workers stay busy to the end.
+     */
     @Bean
     @StepScope
     public Partitioner customerPartitioner(@Value("#{jobParameters['period']}") String period,
             @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates,
-            MatchStore store, ReservationRepository reservations) {
+            @Value("${billing.match.partitions:0}") int configuredPartitions,
+            @Value("${billing.match.threads:2}") int threads, MatchStore store, ReservationRepository reservations) {
         MatchPeriod p = MatchPeriod.of(period, date, dates);
         return gridSize -> {
-            TreeSet<String> customers = new TreeSet<>(store.customersWithUsage(p.from(), p.to()));
-            customers.addAll(reservations.customersActiveBetween(p.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            Map<String, Long> weights = new java.util.TreeMap<>(store.usageRowsPerCustomer(p.from(), p.to()));
+            for (String customer : reservations.customersActiveBetween(p.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                weights.putIfAbsent(customer, 0L);
+            }
+            int wanted = configuredPartitions > 0 ? configuredPartitions : Math.max(8, 4 * Math.max(1, threads));
+            List<List<String>> buckets = CustomerBuckets.of(weights, wanted);
             Map<String, ExecutionContext> partitions = new java.util.LinkedHashMap<>();
-            for (String customer : customers) {
+            for (int i = 0; i < buckets.size(); i++) {
+                List<String> customers = buckets.get(i);
                 ExecutionContext context = new ExecutionContext();
-                context.putString("customerId", customer);
-                partitions.put("customer-" + customer, context);
+                context.put(CUSTOMERS, new java.util.ArrayList<>(customers));
+                context.putInt("customerCount", customers.size());
+                partitions.put(String.format("customers-%03d-of-%03d", i + 1, buckets.size()), context);
             }
             return partitions;
         };
     }
 
+    /** The partition's CustomerIds (a list), in CustomerId order. */
+    static final String CUSTOMERS = "customerIds";
+
     @Bean
     @StepScope
     public CustomerDayReader customerDayReader(@Value("#{jobParameters['period']}") String period,
-            @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates) {
-        return new CustomerDayReader(MatchPeriod.of(period, date, dates).days());
+            @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates,
+            @Value("#{stepExecutionContext['" + CUSTOMERS + "']}") List<String> customers) {
+        return new CustomerDayReader(customers, MatchPeriod.of(period, date, dates).days());
     }
 
     @Bean
     @StepScope
-    public CustomerDayProcessor customerDayProcessor(@Value("#{stepExecutionContext['customerId']}") String customerId,
-            @Value("#{stepExecution.jobExecutionId}") long jobExecutionId, MatchReferenceCache reference,
-            MatchStore store, ReservationRepository reservations) {
-        List<StoredReservation> ofCustomer = reservations.ofCustomer(customerId);
-        return new CustomerDayProcessor(customerId, ofCustomer, reference.forJobExecution(jobExecutionId).matcher(), store);
+    public CustomerDayProcessor customerDayProcessor(@Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+            MatchReferenceCache reference, MatchStore store, ReservationRepository reservations) {
+        return new CustomerDayProcessor(reservations, reference.forJobExecution(jobExecutionId).matcher(), store);
     }
 
     /**

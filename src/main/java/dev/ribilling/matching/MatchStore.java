@@ -25,27 +25,83 @@ public class MatchStore {
     }
 
     public DayUsage usage(String customerId, LocalDate date) {
-        java.util.Map<Long, DayUsage.LineRef> lines = new java.util.HashMap<>();
-        List<UsageRow> rows = jdbc.query("SELECT r.id, l.subscription_id, l.resource_group, l.resource_uri, l.region, "
-                + "l.vm_size, l.meter_category, l.consumed_service, l.pricing_model, l.meter_name, r.slot_start, "
-                + "r.slot_hours, r.quantity, r.line_id, r.unit_price FROM usage_row r JOIN usage_line l ON l.id = r.line_id "
-                + "WHERE r.customer_id = ? AND r.usage_date = ?",
-                (rs, n) -> {
-                    Eligibility eligibility = UsageEligibility.classify(rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10));
-                    UsageSlot slot = rs.getInt(12) == 24 ? UsageSlot.daily(date)
-                            : UsageSlot.hourly(rs.getTimestamp(11).toInstant());
-                    lines.put(rs.getLong(1), new DayUsage.LineRef(rs.getLong(14), rs.getBigDecimal(15)));
-                    return new UsageRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), eligibility, slot, rs.getBigDecimal(13));
-                }, customerId, date);
+        return usage(customerId, date, new java.util.HashMap<>());
+    }
+
+    /**
+     * The descriptive columns of one usage line as the engine needs them: normalised and classified once, then
+     * shared by every row of the line.
+     */
+    public record LineAttributes(String subscriptionId, String resourceGroup, String resourceUri, String region,
+            String vmSize, Eligibility eligibility) {
+    }
+
+    private record StoredRow(long id, long lineId, java.sql.Timestamp slotStart, int slotHours, BigDecimal quantity,
+            BigDecimal unitPrice) {
+    }
+
+    /**
+     * A customer-day of usage. The rows are read alone (the hot, narrow table) and their lines looked up by id
+     * only when {@code lineCache} does not hold them yet; a caller matching several days of one customer passes
+     * the same cache, so each line is read and classified once per customer.
+     */
+    public DayUsage usage(String customerId, LocalDate date, java.util.Map<Long, LineAttributes> lineCache) {
+        List<StoredRow> stored = jdbc.query("SELECT id, line_id, slot_start, slot_hours, quantity, unit_price "
+                + "FROM usage_row WHERE customer_id = ? AND usage_date = ?",
+                (rs, n) -> new StoredRow(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3), rs.getInt(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6)),
+                customerId, date);
+        java.util.Set<Long> missing = new java.util.TreeSet<>();
+        for (StoredRow row : stored) {
+            if (!lineCache.containsKey(row.lineId())) {
+                missing.add(row.lineId());
+            }
+        }
+        loadLines(new ArrayList<>(missing), lineCache);
+        java.util.Map<Long, DayUsage.LineRef> lines = new java.util.HashMap<>(stored.size() * 2);
+        List<UsageRow> rows = new ArrayList<>(stored.size());
+        UsageSlot daily = UsageSlot.daily(date);
+        java.util.Map<java.sql.Timestamp, UsageSlot> hours = new java.util.HashMap<>();
+        for (StoredRow row : stored) {
+            LineAttributes line = lineCache.get(row.lineId());
+            UsageSlot slot = row.slotHours() == 24 ? daily
+                    : hours.computeIfAbsent(row.slotStart(), start -> UsageSlot.hourly(start.toInstant()));
+            lines.put(row.id(), new DayUsage.LineRef(row.lineId(), row.unitPrice()));
+            rows.add(new UsageRow(row.id(), line.subscriptionId(), line.resourceGroup(), line.resourceUri(),
+                    line.region(), line.vmSize(), line.eligibility(), slot, row.quantity()));
+        }
         return new DayUsage(rows, lines);
     }
 
-    /** Customers with usage in [from, to]. */
-    public List<String> customersWithUsage(LocalDate from, LocalDate to) {
-        return jdbc.queryForList("SELECT DISTINCT customer_id FROM usage_row WHERE usage_date BETWEEN ? AND ?",
-                String.class, from, to);
+    private static final int LINE_LOOKUP_BATCH = 500;
+
+    private void loadLines(List<Long> ids, java.util.Map<Long, LineAttributes> lineCache) {
+        for (int from = 0; from < ids.size(); from += LINE_LOOKUP_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + LINE_LOOKUP_BATCH));
+            jdbc.query("SELECT id, subscription_id, resource_group, resource_uri, region, vm_size, meter_category, "
+                    + "consumed_service, pricing_model, meter_name FROM usage_line WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")", rs -> {
+                        Eligibility eligibility = UsageEligibility.classify(rs.getString(7), rs.getString(8),
+                                rs.getString(9), rs.getString(10));
+                        lineCache.put(rs.getLong(1), new LineAttributes(
+                                dev.ribilling.billing.Identifiers.key(rs.getString(2)),
+                                dev.ribilling.billing.Identifiers.key(rs.getString(3)),
+                                dev.ribilling.billing.Identifiers.key(rs.getString(4)),
+                                dev.ribilling.billing.Identifiers.region(rs.getString(5)),
+                                dev.ribilling.billing.Identifiers.key(rs.getString(6)), eligibility));
+                    }, batch.toArray());
+        }
+    }
+
+    /** Usage rows per customer in [from, to]: the work a customer brings to a match run. */
+    public java.util.Map<String, Long> usageRowsPerCustomer(LocalDate from, LocalDate to) {
+        java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+        jdbc.query("SELECT customer_id, SUM(row_count) FROM usage_customer_day WHERE usage_date BETWEEN ? AND ? "
+                + "GROUP BY customer_id",
+                rs -> {
+                    rows.put(rs.getString(1), rs.getLong(2));
+                }, from, to);
+        return rows;
     }
 
     public void replace(CustomerDay day) {
@@ -77,8 +133,8 @@ public class MatchStore {
             for (Allocation a : r.allocations()) {
                 BigDecimal[] sums = byLineAndReservation.computeIfAbsent(lineId + "|" + a.reservationId(),
                         k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sums[0] = sums[0].add(a.units());
-                sums[1] = sums[1].add(a.hours());
+                sums[0] = plus(sums[0], a.units());
+                sums[1] = plus(sums[1], a.hours());
             }
         }
         List<Object[]> allocations = new ArrayList<>();
@@ -126,23 +182,44 @@ public class MatchStore {
         BigDecimal uncoveredHours = BigDecimal.ZERO;
     }
 
+    private record LineDayKey(long lineId, BigDecimal unitPrice, RowOutcome outcome) {
+    }
+
     private static java.util.Collection<LineDay> coverage(CustomerDay day) {
-        java.util.Map<String, LineDay> sums = new java.util.TreeMap<>();
+        java.util.Map<LineDayKey, LineDay> sums = new java.util.HashMap<>();
+        // A line's rows share one LineRef per price: strip its scale once, not once per row.
+        java.util.Map<DayUsage.LineRef, BigDecimal> stripped = new java.util.HashMap<>();
         for (RowResult r : day.match().rows()) {
             DayUsage.LineRef ref = day.lines().get(r.usageId());
-            String key = ref.lineId() + "|" + ref.unitPrice().stripTrailingZeros().toPlainString() + "|" + r.outcome();
-            LineDay c = sums.computeIfAbsent(key, k -> new LineDay());
+            BigDecimal price = stripped.computeIfAbsent(ref, x -> x.unitPrice().stripTrailingZeros());
+            LineDay c = sums.computeIfAbsent(new LineDayKey(ref.lineId(), price, r.outcome()), k -> new LineDay());
             c.lineId = ref.lineId();
             c.unitPrice = ref.unitPrice();
             c.outcome = r.outcome().name();
             c.rows++;
-            c.quantity = c.quantity.add(r.quantity());
-            c.demand = c.demand.add(r.demandUnits());
-            c.coveredUnits = c.coveredUnits.add(r.coveredUnits());
-            c.coveredHours = c.coveredHours.add(r.coveredHours());
-            c.uncoveredHours = c.uncoveredHours.add(r.uncoveredHours());
+            c.quantity = plus(c.quantity, r.quantity());
+            c.demand = plus(c.demand, r.demandUnits());
+            c.coveredUnits = plus(c.coveredUnits, r.coveredUnits());
+            c.coveredHours = plus(c.coveredHours, r.coveredHours());
+            c.uncoveredHours = plus(c.uncoveredHours, r.uncoveredHours());
         }
-        return sums.values();
+        // Inserted in key order, so two runs write the same rows in the same order.
+        List<java.util.Map.Entry<LineDayKey, LineDay>> entries = new ArrayList<>(sums.entrySet());
+        entries.sort(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparingLong(LineDayKey::lineId)
+                .thenComparing(LineDayKey::unitPrice).thenComparing(LineDayKey::outcome)));
+        List<LineDay> ordered = new ArrayList<>(entries.size());
+        for (java.util.Map.Entry<LineDayKey, LineDay> e : entries) {
+            ordered.add(e.getValue());
+        }
+        return ordered;
+    }
+
+    /**
+     * Exact sum that skips zeros: most rows are wholly covered or wholly uncovered, and adding a zero of 34 decimal
+     * places costs as much as any other 34-digit addition. Only the scale of the sum differs, and stored() fixes it.
+     */
+    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+        return value.signum() == 0 ? sum : sum.signum() == 0 ? value : sum.add(value);
     }
 
     private static BigDecimal amount(dev.ribilling.billing.Money money) {

@@ -93,8 +93,9 @@ final class ReportRecommendations {
     private List<Recommendation> forCustomer(String customerId, LocalDate from, LocalDate to, Reference reference,
             List<StoredReservation> reservations) {
         Map<GroupKey, BigDecimal[]> series = new TreeMap<>();
+        Map<Long, MatchStore.LineAttributes> lines = new HashMap<>(); // this customer's lines, read once
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            DayUsage usage = store.usage(customerId, day);
+            DayUsage usage = store.usage(customerId, day, lines);
             if (usage.rows().isEmpty()) {
                 continue;
             }

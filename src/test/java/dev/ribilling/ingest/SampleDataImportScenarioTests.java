@@ -92,6 +92,20 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
     }
 
     @Test
+    void theUsageRowsPerCustomerDayCountEveryLoadedRowOnceThroughDuplicatesAndReimports() throws Exception {
+        for (Path input : List.of(SAMPLE, BAD, SAMPLE)) {
+            assertThat(cli.run(out, "import", "--input", input.toString()).exitCode()).isZero();
+
+            // What the match job plans its partitions from equals a count of the loaded rows.
+            assertThat(jdbc.queryForList("SELECT customer_id, usage_date, row_count FROM usage_customer_day "
+                    + "ORDER BY customer_id, usage_date")).as("after importing %s", input)
+                    .isEqualTo(jdbc.queryForList("SELECT customer_id, usage_date, COUNT(*) AS row_count FROM usage_row "
+                            + "GROUP BY customer_id, usage_date ORDER BY customer_id, usage_date"));
+        }
+        assertThat(count("SELECT SUM(row_count) FROM usage_customer_day")).isEqualTo(12_671 + 6);
+    }
+
+    @Test
     void oneImportOfBothFoldersOrdersByKindAndRejectsTheSameRows() throws Exception {
         CliHarness.Result result = cli.run(out, "import", "--input", BAD.toString(), SAMPLE.toString());
 

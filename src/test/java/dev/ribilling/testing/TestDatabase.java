@@ -26,6 +26,6 @@ public final class TestDatabase {
     /** Tables added by later features register here so reset stays in one place. */
     private static List<String> extraTablesFirst() {
         return List.of("usage_allocation", "usage_coverage", "reservation_day", "billing_alert", "invoice_line",
-                "invoice_revision", "invoice", "invoice_draft", "invoice_draft_customer", "inbox_file", "job_lock");
+                "invoice_revision", "invoice", "invoice_draft", "invoice_draft_customer", "inbox_file", "job_lock", "usage_customer_day");
     }
 }

@@ -1,0 +1,130 @@
+package dev.ribilling.ingest;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads and parses records on a thread of its own, a bounded number ahead of the step, so that parsing the next
+ * chunk overlaps the database work of the chunk being written (the usage import spends about half of its time in
+ * each). The step still sees one record after another in file order, and what it saves at a commit is the
+ * position of the last record it was handed, not of the records parsed ahead: a restart resumes exactly after the
+ * last committed chunk, as with {@link ImportFileReader} alone.
+ *
+ * <p>Only the reading thread touches the file reader and the parser. Opening a file registers it in the database
+ * from that thread, outside the chunk's transaction; registration is idempotent, so a rolled-back chunk or a
+ * restart registers nothing twice. An exception on the reading thread (an unreadable file, a missing column) is
+ * thrown to the step at the record where it happened.
+ */
+public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
+
+    /** One element of the queue: a parsed record with the reader's position after it, the end, or a failure. */
+    private record Ahead<T>(ParsedItem<T> parsed, int fileIndex, long recordsDone, Throwable failure) {
+    }
+
+    private final ImportFileReader files;
+    private final ImportRowProcessor<T> parser;
+    private final BlockingQueue<Ahead<T>> queue;
+    private final String name;
+
+    private Thread thread;
+    private volatile boolean stopping;
+    private boolean ended;
+    private int fileIndex;
+    private long recordsDone;
+
+    /** @param ahead how many parsed records may wait for the step (memory: about a chunk or two of records) */
+    public ParseAheadReader(String name, ImportFileReader files, ImportRowProcessor<T> parser, int ahead) {
+        this.name = name;
+        this.files = files;
+        this.parser = parser;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, ahead));
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        files.open(context);
+        fileIndex = files.fileIndex();
+        recordsDone = files.recordsDone();
+    }
+
+    @Override
+    public ParsedItem<T> read() throws Exception {
+        if (ended) {
+            return null;
+        }
+        if (thread == null) {
+            thread = new Thread(this::readAhead, name + "-parse-ahead");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        Ahead<T> next = queue.take();
+        if (next.failure() != null) {
+            ended = true;
+            if (next.failure() instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) next.failure();
+        }
+        fileIndex = next.fileIndex();
+        recordsDone = next.recordsDone();
+        if (next.parsed() == null) {
+            ended = true;
+        }
+        return next.parsed();
+    }
+
+    private void readAhead() {
+        try {
+            while (!stopping) {
+                ImportItem item = files.read();
+                ParsedItem<T> parsed = item == null ? null : parser.process(item);
+                if (!put(new Ahead<>(parsed, files.fileIndex(), files.recordsDone(), null)) || item == null) {
+                    return;
+                }
+            }
+        } catch (Throwable failure) {
+            put(new Ahead<>(null, 0, 0, failure));
+        }
+    }
+
+    /** Waits for room in the queue; gives up when the step closes the reader. */
+    private boolean put(Ahead<T> ahead) {
+        try {
+            while (!stopping) {
+                if (queue.offer(ahead, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putInt(name + ".fileIndex", fileIndex);
+        context.putLong(name + ".recordsDone", recordsDone);
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        if (thread != null) {
+            // No interrupt: it would close the file's channel under the reading thread; it stops at its next record.
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ItemStreamException("interrupted while stopping the parse-ahead thread of " + name, e);
+            }
+            thread = null;
+        }
+        queue.clear();
+        files.close();
+    }
+}
