@@ -77,7 +77,7 @@ public class ImportJobConfiguration {
             javax.sql.DataSource dataSource,
             dev.ribilling.batch.ProgressListener progress) {
         List<InputKind> order = List.of(InputKind.values());
-        UsageLoadWriteDelay usageLoadWriteDelay = new UsageLoadWriteDelay(dataSource);
+        dev.ribilling.batch.BulkStepWriteDelay writeDelay = new dev.ribilling.batch.BulkStepWriteDelay(dataSource);
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
         for (InputKind kind : order) {
             if (kind == InputKind.USAGE) {
@@ -86,7 +86,7 @@ public class ImportJobConfiguration {
                         .<ParsedItem<Object>, ParsedItem<Object>>chunk(chunkSize).transactionManager(tm)
                         .reader(usageParseAheadReader).writer(importRowWriter)
                         .listener((org.springframework.batch.core.listener.StepListener) progress)
-                        .listener(usageLoadWriteDelay).build());
+                        .listener(writeDelay).build());
                 continue;
             }
             steps.add(new StepBuilder(STEP_NAMES.get(kind), jobRepository)
@@ -123,7 +123,7 @@ public class ImportJobConfiguration {
             @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['customer']}") String exportCustomer,
             @Value("${billing.import.chunk-size:2000}") int chunkSize, ImportStore store, Clock clock) {
         return new ParseAheadReader<>(stepExecution.getStepName(), newFileReader(stepExecution, inputs, store, clock),
-                rowProcessor(InputKind.USAGE, exportCustomer), 2 * chunkSize);
+                rowProcessor(InputKind.USAGE, exportCustomer), chunkSize);
     }
 
     @Bean

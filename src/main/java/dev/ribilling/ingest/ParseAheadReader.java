@@ -36,7 +36,7 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
     private int fileIndex;
     private long recordsDone;
 
-    /** @param ahead how many parsed records may wait for the step (memory: about a chunk or two of records) */
+    /** @param ahead how many parsed records may wait for the step (memory: about a chunk of records) */
     public ParseAheadReader(String name, ImportFileReader files, ImportRowProcessor<T> parser, int ahead) {
         this.name = name;
         this.files = files;

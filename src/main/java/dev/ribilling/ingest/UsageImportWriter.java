@@ -53,6 +53,9 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     private final UsageLineCache lines;
 
+    private record CustomerDate(String customerId, java.time.LocalDate date) {
+    }
+
     @Override
     public void write(Chunk<? extends ParsedItem<UsageRow>> chunk) {
         Map<Long, ImportStore.FileCounts> counts = new LinkedHashMap<>();
@@ -207,14 +210,14 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                     ps.setLong(9, parsed.item().record().lineNumber());
                 });
         // The per customer-day counts move with the rows, in the same transaction (see V5__usage_customer_day).
-        Map<String, Object[]> perDay = new java.util.TreeMap<>();
+        Map<CustomerDate, long[]> perDay = new LinkedHashMap<>();
         for (ParsedItem<UsageRow> parsed : rows) {
-            UsageRow r = parsed.value();
-            Object[] day = perDay.computeIfAbsent(r.customerId() + "\n" + r.usageDate(),
-                    k -> new Object[] {r.customerId(), r.usageDate(), 0L});
-            day[2] = (Long) day[2] + 1;
+            perDay.computeIfAbsent(new CustomerDate(parsed.value().customerId(), parsed.value().usageDate()),
+                    k -> new long[1])[0]++;
         }
+        List<Object[]> counts = new ArrayList<>(perDay.size());
+        perDay.forEach((day, n) -> counts.add(new Object[] {day.customerId(), day.date(), n[0]}));
         jdbc.batchUpdate("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?,?,?) "
-                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", new ArrayList<>(perDay.values()));
+                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", counts);
     }
 }

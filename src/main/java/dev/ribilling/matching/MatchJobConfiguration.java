@@ -42,7 +42,7 @@ public class MatchJobConfiguration {
     public MatchSteps matchSteps(JobRepository jobRepository, PlatformTransactionManager tm, Partitioner customerPartitioner,
             CustomerDayReader customerDayReader, CustomerDayProcessor customerDayProcessor, MatchStore store,
             UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads,
-            dev.ribilling.batch.ProgressListener progress,
+            dev.ribilling.batch.ProgressListener progress, javax.sql.DataSource dataSource,
             ObjectProvider<RemoteManagerConfiguration.RemotePartitionHandlers> remote) {
         Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<CustomerDayReader.CustomerDate, CustomerDay>chunk(1)
                 .transactionManager(tm).reader(customerDayReader).processor(customerDayProcessor)
@@ -56,13 +56,15 @@ public class MatchJobConfiguration {
             // billing.remote.role=manager: the partitions go to worker processes over RabbitMQ.
             matchUsage = new StepBuilder("matchUsageStep", jobRepository)
                     .partitioner("matchCustomerStep", customerPartitioner).step(matchCustomer)
-                    .partitionHandler(remoteHandlers.forStep("matchCustomerStep")).build();
+                    .partitionHandler(remoteHandlers.forStep("matchCustomerStep"))
+                    .listener(new dev.ribilling.batch.BulkStepWriteDelay(dataSource)).build();
         } else {
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("match-");
             executor.setConcurrencyLimit(Math.max(1, threads));
             matchUsage = new StepBuilder("matchUsageStep", jobRepository)
                     .partitioner("matchCustomerStep", customerPartitioner).step(matchCustomer).taskExecutor(executor)
-                    .gridSize(Math.max(1, threads)).build();
+                    .gridSize(Math.max(1, threads)).listener(new dev.ribilling.batch.BulkStepWriteDelay(dataSource))
+                    .build();
         }
         Step writeFiles = new StepBuilder("writeUtilizationFilesStep", jobRepository).tasklet(utilizationFilesTasklet, tm)
                 .build();
