@@ -156,8 +156,28 @@ public final class FieldReader {
     }
 
     public Instant dateTime(String column) {
-        return parseInstant(column, required(column));
+        return instant(column, required(column));
     }
+
+    /**
+     * {@link #parseInstant} with a memory: hourly usage repeats a month's 744 timestamps over and over, so each
+     * text is parsed once per file.
+     */
+    Instant instant(String column, String v) {
+        Instant known = parsedInstants.get(v);
+        if (known != null) {
+            return known;
+        }
+        Instant parsed = parseInstant(column, v);
+        if (parsedInstants.size() >= 4096) {
+            parsedInstants.clear();
+        }
+        parsedInstants.put(v, parsed);
+        return parsed;
+    }
+
+    /** Texts that parsed (only valid ones: a bad text is rejected again with its reason every time). */
+    private final java.util.Map<String, Instant> parsedInstants = new java.util.HashMap<>();
 
     public Instant optionalDateTime(String column) {
         String v = text(column);

@@ -82,7 +82,7 @@ public final class UsageRowParser {
                 slotStart = usageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
                 slotHours = 24;
             } else {
-                slotStart = FieldReader.parseInstant("UsageDate", raw);
+                slotStart = f.instant("UsageDate", raw);
                 if (slotStart.getEpochSecond() % 3600 != 0 || slotStart.getNano() != 0) {
                     throw new RowRejectedException(RejectReason.MALFORMED_FIELD,
                             "UsageDate '" + raw + "' is a date-time that is not on the hour");
