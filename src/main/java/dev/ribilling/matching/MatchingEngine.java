@@ -49,8 +49,7 @@ public final class MatchingEngine {
      */
     public MatchResult match(LocalDate date, Collection<UsageRow> rows, Collection<Reservation> reservations) {
         ReservationState[] ordered = orderReservations(reservations);
-        RowState[] states = prepareRows(date, rows);
-        Map<String, Map<String, ReservationState[]>> kindCache = new HashMap<>();
+        RowState[] states = prepareRows(date, rows, ordered);
         SlotAllocator allocator = new SlotAllocator();
 
         List<List<RowState>> hourlyRows = new ArrayList<>(24);
@@ -72,7 +71,7 @@ public final class MatchingEngine {
         Instant midnight = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         for (int hour = 0; hour < 24; hour++) {
             Instant hourStart = midnight.plusSeconds(hour * 3600L);
-            collectCandidates(ordered, hourlyRows.get(hour), kindCache);
+            collectCandidates(ordered, hourlyRows.get(hour));
             for (int r = 0; r < ordered.length; r++) {
                 ReservationState reservation = ordered[r];
                 BigDecimal capacity = reservation.capacityInHour(hourStart);
@@ -84,7 +83,7 @@ public final class MatchingEngine {
                 }
             }
         }
-        collectCandidates(ordered, dailyRows, kindCache);
+        collectCandidates(ordered, dailyRows);
         for (ReservationState reservation : ordered) {
             reservation.usedByDailyRows = allocator.allocate(reservation, reservation.dayLeftover());
         }
@@ -105,7 +104,7 @@ public final class MatchingEngine {
         return states;
     }
 
-    private RowState[] prepareRows(LocalDate date, Collection<UsageRow> rows) {
+    private RowState[] prepareRows(LocalDate date, Collection<UsageRow> rows, ReservationState[] ordered) {
         UsageRow[] sorted = rows.toArray(new UsageRow[0]);
         if (!isSortedById(sorted)) {
             Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
@@ -129,11 +128,58 @@ public final class MatchingEngine {
             }
         }
         RowState[] states = new RowState[sorted.length];
+        Map<RowKindKey, RowKind> kinds = new HashMap<>();
+        UsageRow previous = null;
+        RowKind kind = null;
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
-            states[i] = new RowState(row, isf.sizingOfKey(row.vmSize()), outcome(row, vmsWithHourlyRows));
+            // Rows of one VM usually follow each other in id order: compare with the previous row before hashing.
+            if (previous == null || !RowKindKey.sameKind(previous, row)) {
+                RowKindKey key = RowKindKey.of(row);
+                kind = kinds.get(key);
+                if (kind == null) {
+                    kind = rowKind(ordered, row);
+                    kinds.put(key, kind);
+                }
+            }
+            previous = row;
+            states[i] = new RowState(row, kind.sizing, outcome(row, vmsWithHourlyRows), kind.admitting);
         }
         return states;
+    }
+
+    /** Everything the matching depends on besides the row's quantity, slot and id. */
+    private record RowKindKey(String vmSize, String region, String subscriptionId, String resourceGroup,
+            Eligibility eligibility) {
+
+        static RowKindKey of(UsageRow row) {
+            return new RowKindKey(row.vmSize(), row.region(), row.subscriptionId(), row.resourceGroup(),
+                    row.eligibility());
+        }
+
+        static boolean sameKind(UsageRow a, UsageRow b) {
+            return a.eligibility() == b.eligibility() && Objects.equals(a.vmSize(), b.vmSize())
+                    && Objects.equals(a.region(), b.region()) && Objects.equals(a.subscriptionId(), b.subscriptionId())
+                    && Objects.equals(a.resourceGroup(), b.resourceGroup());
+        }
+    }
+
+    /** Sizing of a row's VM size, and the reservations that may cover rows of its kind, in application order. */
+    private record RowKind(IsfTable.Sizing sizing, ReservationState[] admitting) {
+    }
+
+    private RowKind rowKind(ReservationState[] ordered, UsageRow row) {
+        IsfTable.Sizing sizing = isf.sizingOfKey(row.vmSize());
+        if (row.vmSize() == null || row.region() == null) {
+            return new RowKind(sizing, NONE);
+        }
+        List<ReservationState> admitting = new ArrayList<>();
+        for (ReservationState reservation : ordered) {
+            if (reservation.sameKindAndRegion(row.vmSize(), sizing.group(), row.region()) && reservation.admits(row)) {
+                admitting.add(reservation);
+            }
+        }
+        return new RowKind(sizing, admitting.isEmpty() ? NONE : admitting.toArray(NONE));
     }
 
     /** Batch readers usually deliver rows in id order already; checking is cheaper than sorting. */
@@ -162,52 +208,16 @@ public final class MatchingEngine {
     }
 
     /** Fills each reservation's candidate list with the rows of one slot it may cover, in usage id order. */
-    private void collectCandidates(ReservationState[] ordered, List<RowState> slotRows,
-            Map<String, Map<String, ReservationState[]>> kindCache) {
+    private static void collectCandidates(ReservationState[] ordered, List<RowState> slotRows) {
         for (ReservationState reservation : ordered) {
             reservation.candidates.clear();
         }
         for (int i = 0, n = slotRows.size(); i < n; i++) {
             RowState state = slotRows.get(i);
-            UsageRow row = state.row;
-            if (row.vmSize() == null || row.region() == null) {
-                continue;
-            }
-            ReservationState[] sameKind = sameKind(ordered, state, kindCache);
-            for (ReservationState reservation : sameKind) {
-                if (reservation.admits(row)) {
-                    reservation.candidates.add(state);
-                }
+            for (ReservationState reservation : state.admitting) {
+                reservation.candidates.add(state);
             }
         }
-    }
-
-    /** Cached per (VM size, region): sizes and regions repeat across the rows of a day. */
-    private static ReservationState[] sameKind(ReservationState[] ordered, RowState state,
-            Map<String, Map<String, ReservationState[]>> kindCache) {
-        UsageRow row = state.row;
-        Map<String, ReservationState[]> byRegion = kindCache.get(row.vmSize());
-        if (byRegion == null) {
-            byRegion = new HashMap<>();
-            kindCache.put(row.vmSize(), byRegion);
-        }
-        ReservationState[] sameKind = byRegion.get(row.region());
-        if (sameKind == null) {
-            sameKind = sameKindAndRegion(ordered, row, state.group);
-            byRegion.put(row.region(), sameKind);
-        }
-        return sameKind;
-    }
-
-    /** Reservations whose region and SKU or group fit a VM size and region; scope is checked per row. */
-    private static ReservationState[] sameKindAndRegion(ReservationState[] ordered, UsageRow row, String rowGroup) {
-        List<ReservationState> matching = new ArrayList<>();
-        for (ReservationState reservation : ordered) {
-            if (reservation.sameKindAndRegion(row.vmSize(), rowGroup, row.region())) {
-                matching.add(reservation);
-            }
-        }
-        return matching.isEmpty() ? NONE : matching.toArray(NONE);
     }
 
     private static MatchResult assemble(LocalDate date, RowState[] states, ReservationState[] ordered,

@@ -9,10 +9,10 @@ final class RowState {
 
     final UsageRow row;
     final BigDecimal ratio;
-    /** ISF group of the row's size in normal form; null when the size is not in the table. */
-    final String group;
     final BigDecimal demand;
     final RowOutcome outcome;
+    /** The reservations that may cover this row (kind, region, eligibility and scope), in application order. */
+    final ReservationState[] admitting;
     BigDecimal remaining;
     // Most rows are covered by one reservation at most: keep the first allocation in fields and only allocate
     // lists for the rare second and later ones.
@@ -21,11 +21,11 @@ final class RowState {
     private List<String> moreReservationIds;
     private List<BigDecimal> moreUnits;
 
-    RowState(UsageRow row, IsfTable.Sizing sizing, RowOutcome outcome) {
+    RowState(UsageRow row, IsfTable.Sizing sizing, RowOutcome outcome, ReservationState[] admitting) {
         this.row = row;
         this.ratio = sizing.ratio();
-        this.group = sizing.group();
         this.outcome = outcome;
+        this.admitting = admitting;
         this.demand = row.quantity().multiply(ratio);
         this.remaining = outcome == RowOutcome.ELIGIBLE ? demand : BigDecimal.ZERO;
     }
