@@ -34,6 +34,24 @@ final class RowState {
         if (taken.signum() <= 0) {
             return;
         }
+        record(reservationId, taken);
+        // Taking everything is the common case; skipping the subtraction avoids rescaling to the share's scale.
+        remaining = taken == remaining ? BigDecimal.ZERO : remaining.subtract(taken);
+    }
+
+    /**
+     * As {@link #take(String, BigDecimal)}, with {@code remaining - taken} already computed by the caller
+     * ({@code after}, from a value equal to this row's remaining demand: same value and scale).
+     */
+    void take(String reservationId, BigDecimal taken, BigDecimal after) {
+        if (taken.signum() <= 0) {
+            return;
+        }
+        record(reservationId, taken);
+        remaining = taken == remaining ? BigDecimal.ZERO : after;
+    }
+
+    private void record(String reservationId, BigDecimal taken) {
         if (firstReservationId == null) {
             firstReservationId = reservationId;
             firstUnits = taken;
@@ -45,8 +63,6 @@ final class RowState {
             moreReservationIds.add(reservationId);
             moreUnits.add(taken);
         }
-        // Taking everything is the common case; skipping the subtraction avoids rescaling to the share's scale.
-        remaining = taken == remaining ? BigDecimal.ZERO : remaining.subtract(taken);
     }
 
     RowResult toResult() {
