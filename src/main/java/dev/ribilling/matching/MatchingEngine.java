@@ -223,8 +223,9 @@ public final class MatchingEngine {
     private static MatchResult assemble(LocalDate date, RowState[] states, ReservationState[] ordered,
             List<List<ReservationHourResult>> hours) {
         List<RowResult> rows = new ArrayList<>(states.length);
+        RowState.CoverageMemo memo = new RowState.CoverageMemo();
         for (RowState state : states) {
-            rows.add(state.toResult());
+            rows.add(state.toResult(memo));
         }
         List<ReservationHourResult> hourResults = new ArrayList<>();
         List<ReservationDayResult> days = new ArrayList<>();
