@@ -51,6 +51,7 @@ public final class MatchingEngine {
         ReservationState[] ordered = orderReservations(reservations);
         RowState[] states = prepareRows(date, rows, ordered);
         SlotAllocator allocator = new SlotAllocator();
+        RowResult[] results = new RowResult[states.length];
 
         List<List<RowState>> hourlyRows = new ArrayList<>(24);
         for (int hour = 0; hour < 24; hour++) {
@@ -82,12 +83,22 @@ public final class MatchingEngine {
                     hours.get(r).add(new ReservationHourResult(reservation.id, hourStart, capacity, used));
                 }
             }
+            // Hourly rows only ever meet the reservations of their own hour: their results are final now.
+            finish(hourlyRows.get(hour), results);
         }
         collectCandidates(ordered, dailyRows);
         for (ReservationState reservation : ordered) {
             reservation.usedByDailyRows = allocator.allocate(reservation, reservation.dayLeftover());
         }
-        return assemble(date, states, ordered, hours);
+        return assemble(date, states, results, ordered, hours);
+    }
+
+    /** Results of one slot's rows, made while the rows are still in the processor's caches. */
+    private static void finish(List<RowState> slotRows, RowResult[] results) {
+        for (int i = 0, n = slotRows.size(); i < n; i++) {
+            RowState state = slotRows.get(i);
+            results[state.index] = state.toResult();
+        }
     }
 
     private ReservationState[] orderReservations(Collection<Reservation> reservations) {
@@ -129,8 +140,10 @@ public final class MatchingEngine {
         }
         RowState[] states = new RowState[sorted.length];
         Map<RowKindKey, RowKind> kinds = new HashMap<>();
+        Map<StartKey, RowState.Step> starts = new HashMap<>();
         UsageRow previous = null;
         RowKind kind = null;
+        RowState.Step start = null;
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
             // Rows of one VM usually follow each other in id order: compare with the previous row before hashing.
@@ -142,10 +155,18 @@ public final class MatchingEngine {
                     kinds.put(key, kind);
                 }
             }
+            if (previous == null || start.ratio != kind.sizing.ratio() || !previous.quantity().equals(row.quantity())) {
+                start = starts.computeIfAbsent(new StartKey(row.quantity(), kind.sizing.ratio()),
+                        k -> new RowState.Step(k.quantity(), k.ratio()));
+            }
             previous = row;
-            states[i] = new RowState(row, kind.sizing, outcome(row, vmsWithHourlyRows), kind.admitting);
+            states[i] = new RowState(row, start, outcome(row, vmsWithHourlyRows), kind.admitting, i);
         }
         return states;
+    }
+
+    /** Rows of equal quantity and ratio ({@link BigDecimal#equals}) start from the same step. */
+    private record StartKey(BigDecimal quantity, BigDecimal ratio) {
     }
 
     /** Everything the matching depends on besides the row's quantity, slot and id. */
@@ -220,13 +241,14 @@ public final class MatchingEngine {
         }
     }
 
-    private static MatchResult assemble(LocalDate date, RowState[] states, ReservationState[] ordered,
-            List<List<ReservationHourResult>> hours) {
-        List<RowResult> rows = new ArrayList<>(states.length);
-        RowState.CoverageMemo memo = new RowState.CoverageMemo();
-        for (RowState state : states) {
-            rows.add(state.toResult(memo));
+    private static MatchResult assemble(LocalDate date, RowState[] states, RowResult[] results,
+            ReservationState[] ordered, List<List<ReservationHourResult>> hours) {
+        for (int i = 0; i < states.length; i++) {
+            if (results[i] == null) {
+                results[i] = states[i].toResult();
+            }
         }
+        List<RowResult> rows = Arrays.asList(results);
         List<ReservationHourResult> hourResults = new ArrayList<>();
         List<ReservationDayResult> days = new ArrayList<>();
         List<String> order = new ArrayList<>(ordered.length);
