@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Speed without changing a digit: rows in the same {@link RowState.Step} have the same remaining demand,
  * so each step's share and next step are computed once for all its rows. Sums are exact, so adding
  * {@code remaining × rows} per step gives the same value and the same scale (the largest scale of the terms)
- * as adding row by row ({@code EngineMathTests} checks this against the row-by-row computation).
+ * as adding row by row ({@code EngineReferenceTests} checks this against the row-by-row computation).
  */
 final class SlotAllocator {
 
