@@ -54,8 +54,9 @@ public final class MatchingEngine {
         RowResult[] results = new RowResult[states.length];
 
         List<List<RowState>> hourlyRows = new ArrayList<>(24);
+        int expectedPerHour = states.length / 24 + 16;
         for (int hour = 0; hour < 24; hour++) {
-            hourlyRows.add(new ArrayList<>());
+            hourlyRows.add(new ArrayList<>(expectedPerHour));
         }
         List<RowState> dailyRows = new ArrayList<>();
         for (RowState state : states) {
@@ -140,7 +141,7 @@ public final class MatchingEngine {
         }
         RowState[] states = new RowState[sorted.length];
         Map<RowKindKey, RowKind> kinds = new HashMap<>();
-        Map<StartKey, RowState.Step> starts = new HashMap<>();
+        StartCache starts = new StartCache();
         UsageRow previous = null;
         RowKind kind = null;
         RowState.Step start = null;
@@ -156,8 +157,7 @@ public final class MatchingEngine {
                 }
             }
             if (previous == null || start.ratio != kind.sizing.ratio() || !previous.quantity().equals(row.quantity())) {
-                start = starts.computeIfAbsent(new StartKey(row.quantity(), kind.sizing.ratio()),
-                        k -> new RowState.Step(k.quantity(), k.ratio()));
+                start = starts.start(row.quantity(), kind.sizing.ratio());
             }
             previous = row;
             states[i] = new RowState(row, start, outcome(row, vmsWithHourlyRows), kind.admitting, i);
@@ -165,8 +165,60 @@ public final class MatchingEngine {
         return states;
     }
 
-    /** Rows of equal quantity and ratio ({@link BigDecimal#equals}) start from the same step. */
-    private record StartKey(BigDecimal quantity, BigDecimal ratio) {
+    /**
+     * Rows of equal quantity and ratio ({@link BigDecimal#equals}) start from the same step, so that their
+     * shares are computed once. Open addressing on (quantity, ratio); no key objects per row.
+     */
+    private static final class StartCache {
+
+        private BigDecimal[] quantities = new BigDecimal[512];
+        private BigDecimal[] ratios = new BigDecimal[512];
+        private RowState.Step[] starts = new RowState.Step[512];
+        private int size;
+
+        RowState.Step start(BigDecimal quantity, BigDecimal ratio) {
+            int mask = starts.length - 1;
+            int slot = slot(quantity, ratio) & mask;
+            for (RowState.Step start = starts[slot]; start != null; start = starts[slot = (slot + 1) & mask]) {
+                if (quantities[slot].equals(quantity) && (ratios[slot] == ratio || ratios[slot].equals(ratio))) {
+                    return start;
+                }
+            }
+            RowState.Step start = new RowState.Step(quantity, ratio);
+            quantities[slot] = quantity;
+            ratios[slot] = ratio;
+            starts[slot] = start;
+            if (++size * 2 > starts.length) {
+                grow();
+            }
+            return start;
+        }
+
+        private static int slot(BigDecimal quantity, BigDecimal ratio) {
+            int h = (quantity.hashCode() * 31 + ratio.hashCode()) * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        private void grow() {
+            BigDecimal[] oldQuantities = quantities;
+            BigDecimal[] oldRatios = ratios;
+            RowState.Step[] oldStarts = starts;
+            quantities = new BigDecimal[oldStarts.length * 2];
+            ratios = new BigDecimal[oldStarts.length * 2];
+            starts = new RowState.Step[oldStarts.length * 2];
+            int mask = starts.length - 1;
+            for (int i = 0; i < oldStarts.length; i++) {
+                if (oldStarts[i] != null) {
+                    int slot = slot(oldQuantities[i], oldRatios[i]) & mask;
+                    while (starts[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    quantities[slot] = oldQuantities[i];
+                    ratios[slot] = oldRatios[i];
+                    starts[slot] = oldStarts[i];
+                }
+            }
+        }
     }
 
     /** Everything the matching depends on besides the row's quantity, slot and id. */
