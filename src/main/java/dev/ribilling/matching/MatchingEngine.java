@@ -235,6 +235,24 @@ public final class MatchingEngine {
                     && Objects.equals(a.region(), b.region()) && Objects.equals(a.subscriptionId(), b.subscriptionId())
                     && Objects.equals(a.resourceGroup(), b.resourceGroup());
         }
+
+        // Written out: the generated record methods showed up in profiles.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowKindKey key && eligibility == key.eligibility
+                    && Objects.equals(vmSize, key.vmSize) && Objects.equals(region, key.region)
+                    && Objects.equals(subscriptionId, key.subscriptionId)
+                    && Objects.equals(resourceGroup, key.resourceGroup);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(vmSize);
+            h = h * 31 + Objects.hashCode(region);
+            h = h * 31 + Objects.hashCode(subscriptionId);
+            h = h * 31 + Objects.hashCode(resourceGroup);
+            return h * 31 + eligibility.ordinal();
+        }
     }
 
     /** Sizing of a row's VM size, and the reservations that may cover rows of its kind, in application order. */
