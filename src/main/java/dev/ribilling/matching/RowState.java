@@ -80,6 +80,8 @@ final class RowState {
         int rows;
         Step next;
         private Coverage coverage;
+        /** {@code units ÷ ratio}, computed on first use; shared by every later step of rows that passed here. */
+        private BigDecimal unitHours;
 
         /** The start of rows of this quantity and ratio. */
         Step(BigDecimal quantity, BigDecimal ratio) {
@@ -134,7 +136,7 @@ final class RowState {
             }
             BigDecimal firstUnits = taken[0].units;
             if (taken.length == 1) {
-                BigDecimal coveredHours = fullyCovered ? quantity : hours(firstUnits);
+                BigDecimal coveredHours = fullyCovered ? quantity : unitHours();
                 return new Coverage(firstUnits, coveredHours, uncovered(coveredHours),
                         List.of(new Allocation(reservationId, firstUnits, coveredHours)));
             }
@@ -153,13 +155,22 @@ final class RowState {
             BigDecimal hoursSoFar = null;
             int last = taken.length - 1;
             for (int i = 0; i < last; i++) {
-                BigDecimal hours = hours(taken[i].units);
+                BigDecimal hours = taken[i].unitHours();
                 result[i] = new Allocation(taken[i].reservationId, taken[i].units, hours);
                 hoursSoFar = i == 0 ? hours : hoursSoFar.add(hours);
             }
             BigDecimal lastHours = coveredHours.subtract(hoursSoFar).max(BigDecimal.ZERO);
             result[last] = new Allocation(taken[last].reservationId, taken[last].units, lastHours);
             return new Coverage(covered, coveredHours, uncovered(coveredHours), List.of(result));
+        }
+
+        private BigDecimal unitHours() {
+            BigDecimal h = unitHours;
+            if (h == null) {
+                h = hours(units);
+                unitHours = h;
+            }
+            return h;
         }
 
         private BigDecimal uncovered(BigDecimal coveredHours) {
