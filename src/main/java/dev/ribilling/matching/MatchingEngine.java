@@ -118,25 +118,25 @@ public final class MatchingEngine {
 
     private RowState[] prepareRows(LocalDate date, Collection<UsageRow> rows, ReservationState[] ordered) {
         UsageRow[] sorted = rows.toArray(new UsageRow[0]);
-        if (!isSortedById(sorted)) {
-            Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
-        }
+        // Batch readers usually deliver rows in id order already; checking is cheaper than sorting.
+        boolean sortedById = true;
         boolean anyDailyRow = false;
-        for (UsageRow row : sorted) {
-            anyDailyRow |= row.slot().isDaily();
-        }
-        // Overlaps are only possible with daily rows; most days have none, so skip the set then.
-        Set<String> vmsWithHourlyRows = anyDailyRow ? new HashSet<>() : Set.of();
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
-            if (i > 0 && sorted[i - 1].id() == row.id()) {
-                throw new IllegalArgumentException("duplicate usage row id " + row.id());
-            }
-            if (!row.slot().date().equals(date)) {
-                throw new IllegalArgumentException("usage row " + row.id() + " is not on " + date);
-            }
-            if (anyDailyRow && !row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
-                vmsWithHourlyRows.add(row.resourceUri());
+            sortedById &= i == 0 || sorted[i - 1].id() <= row.id();
+            anyDailyRow |= row.slot().isDaily();
+        }
+        if (!sortedById) {
+            Arrays.sort(sorted, Comparator.comparingLong(UsageRow::id));
+        }
+        // Overlaps are only possible with daily rows; most days have none, so skip the set then.
+        Set<String> vmsWithHourlyRows = Set.of();
+        if (anyDailyRow) {
+            vmsWithHourlyRows = new HashSet<>();
+            for (UsageRow row : sorted) {
+                if (!row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
+                    vmsWithHourlyRows.add(row.resourceUri());
+                }
             }
         }
         RowState[] states = new RowState[sorted.length];
@@ -147,6 +147,12 @@ public final class MatchingEngine {
         RowState.Step start = null;
         for (int i = 0; i < sorted.length; i++) {
             UsageRow row = sorted[i];
+            if (previous != null && previous.id() == row.id()) {
+                throw new IllegalArgumentException("duplicate usage row id " + row.id());
+            }
+            if (!row.slot().date().equals(date)) {
+                throw new IllegalArgumentException("usage row " + row.id() + " is not on " + date);
+            }
             // Rows of one VM usually follow each other in id order: compare with the previous row before hashing.
             if (previous == null || !RowKindKey.sameKind(previous, row)) {
                 RowKindKey key = RowKindKey.of(row);
@@ -271,16 +277,6 @@ public final class MatchingEngine {
             }
         }
         return new RowKind(sizing, admitting.isEmpty() ? NONE : admitting.toArray(NONE));
-    }
-
-    /** Batch readers usually deliver rows in id order already; checking is cheaper than sorting. */
-    private static boolean isSortedById(UsageRow[] rows) {
-        for (int i = 1; i < rows.length; i++) {
-            if (rows[i - 1].id() > rows[i].id()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
