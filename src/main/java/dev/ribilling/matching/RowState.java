@@ -32,10 +32,6 @@ final class RowState {
         this.index = index;
     }
 
-    /** Remaining demand in reservation units; only eligible rows are ever offered capacity. */
-    BigDecimal remaining() {
-        return step.remaining;
-    }
 
     RowResult toResult() {
         Step step = this.step;
@@ -45,7 +41,7 @@ final class RowState {
                     BigDecimal.ZERO, BigDecimal.ZERO, quantity, List.of());
         }
         Coverage coverage = step.coverage();
-        if (step.remaining.signum() == 0) {
+        if (step.signum == 0) {
             // Fully covered: covered units are the demand and covered hours the row's own quantity.
             return new RowResult(row.id(), row.slot(), row.vmSize(), outcome, step.ratio, quantity, step.demand,
                     step.demand, quantity, BigDecimal.ZERO, coverage.allocations);
@@ -73,7 +69,14 @@ final class RowState {
         /** Null for the start. */
         final String reservationId;
         final BigDecimal units;
-        final BigDecimal remaining;
+        /**
+         * Demand left after this step: {@code parent.remaining - units}, or ZERO when the units were the parent's
+         * remaining demand itself. Computed when first needed, by the next allocation that offers capacity to
+         * rows in this step; most last steps never need it, only its sign.
+         */
+        private BigDecimal remaining;
+        /** Sign of the remaining demand, known when the step is made. */
+        final int signum;
         final int allocations;
         // Scratch of SlotAllocator: the allocation this step was last grouped in, its rows there, their next step.
         int stamp;
@@ -92,10 +95,11 @@ final class RowState {
             this.reservationId = null;
             this.units = null;
             this.remaining = demand;
+            this.signum = demand.signum();
             this.allocations = 0;
         }
 
-        private Step(Step parent, String reservationId, BigDecimal units, BigDecimal remaining) {
+        private Step(Step parent, String reservationId, BigDecimal units, BigDecimal remaining, int signum) {
             this.parent = parent;
             this.quantity = parent.quantity;
             this.ratio = parent.ratio;
@@ -103,16 +107,45 @@ final class RowState {
             this.reservationId = reservationId;
             this.units = units;
             this.remaining = remaining;
+            this.signum = signum;
             this.allocations = parent.allocations + 1;
         }
 
-        /** The step after a reservation takes {@code taken} units; this step when it takes nothing. */
+        BigDecimal remaining() {
+            BigDecimal r = remaining;
+            if (r == null) {
+                r = parent.remaining().subtract(units);
+                remaining = r;
+            }
+            return r;
+        }
+
+        /**
+         * The step after a reservation takes {@code taken} units, at most the remaining demand; this step when
+         * it takes nothing. Taking everything is the common case; taking the remaining demand object itself
+         * leaves ZERO without subtracting (which would rescale to the share's scale).
+         */
         Step take(String reservationId, BigDecimal taken) {
             if (taken.signum() <= 0) {
                 return this;
             }
-            // Taking everything is the common case; skipping the subtraction avoids rescaling to the share's scale.
-            return new Step(this, reservationId, taken, taken == remaining ? BigDecimal.ZERO : remaining.subtract(taken));
+            BigDecimal from = remaining();
+            if (taken == from) {
+                return new Step(this, reservationId, taken, BigDecimal.ZERO, 0);
+            }
+            return new Step(this, reservationId, taken, null, from.compareTo(taken));
+        }
+
+        /**
+         * The step after a proportional share: {@code share = remaining × factor} rounded down, with
+         * {@code 0 < factor < 1} (capacity ÷ larger demand, rounded down), so {@code 0 < share < remaining}
+         * and the remaining demand stays positive.
+         */
+        Step takeShare(String reservationId, BigDecimal share) {
+            if (share.signum() <= 0) {
+                return this;
+            }
+            return new Step(this, reservationId, share, null, 1);
         }
 
         Coverage coverage() {
@@ -129,7 +162,7 @@ final class RowState {
          * add up to the row's covered hours. For a fully covered row covered hours are the quantity.
          */
         private Coverage computeCoverage() {
-            boolean fullyCovered = remaining.signum() == 0;
+            boolean fullyCovered = signum == 0;
             Step[] taken = new Step[allocations];
             for (Step s = this; s.parent != null; s = s.parent) {
                 taken[s.allocations - 1] = s;

@@ -44,7 +44,7 @@ final class SlotAllocator {
         for (int i = 0; i < n; i++) {
             RowState row = candidates.get(i);
             RowState.Step step = row.step;
-            if (step.remaining.signum() > 0) {
+            if (step.signum > 0) {
                 if (step.stamp != stamp) {
                     step.stamp = stamp;
                     step.rows = 0;
@@ -59,13 +59,13 @@ final class SlotAllocator {
         }
         BigDecimal demand = BigDecimal.ZERO;
         for (int s = 0; s < stepCount; s++) {
-            demand = demand.add(EngineMath.times(steps[s].remaining, steps[s].rows));
+            demand = demand.add(EngineMath.times(steps[s].remaining(), steps[s].rows));
         }
         String reservationId = reservation.id;
         if (demand.compareTo(capacity) <= 0) {
             for (int s = 0; s < stepCount; s++) {
                 RowState.Step step = steps[s];
-                step.next = step.take(reservationId, step.remaining);
+                step.next = step.take(reservationId, step.remaining());
             }
             for (int i = 0; i < count; i++) {
                 active[i].step = active[i].step.next;
@@ -83,15 +83,15 @@ final class SlotAllocator {
         for (int s = 0; s < stepCount; s++) {
             RowState.Step step = steps[s];
             if (step.rows > 0) {
-                BigDecimal share = step.remaining.multiply(factor, EngineMath.DOWN);
-                step.next = step.take(reservationId, share);
+                BigDecimal share = step.remaining().multiply(factor, EngineMath.DOWN);
+                step.next = step.takeShare(reservationId, share);
                 given = given.add(EngineMath.times(share, step.rows));
             }
         }
         for (int i = 0; i < last; i++) {
             active[i].step = active[i].step.next;
         }
-        BigDecimal lastShare = capacity.subtract(given).min(lastStep.remaining);
+        BigDecimal lastShare = capacity.subtract(given).min(lastStep.remaining());
         lastRow.step = lastStep.take(reservationId, lastShare);
         clear(count, stepCount);
         return given.add(lastShare);
