@@ -1,6 +1,7 @@
 package dev.ribilling.matching;
 
 import dev.ribilling.billing.Money;
+import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -16,6 +17,14 @@ final class EngineMath {
      * reservation has, nor more hours than a row ran, by even one unit in the last digit.
      */
     static final MathContext DOWN = new MathContext(Money.MATH.getPrecision(), RoundingMode.DOWN);
+
+    /**
+     * {@code value × count}, exact: the value of {@code count} additions of {@code value}, with its scale.
+     * Adding these per distinct value gives the same sum, value and scale, as adding the values one by one.
+     */
+    static BigDecimal times(BigDecimal value, int count) {
+        return count == 1 ? value : value.multiply(BigDecimal.valueOf(count));
+    }
 
     private EngineMath() {
     }

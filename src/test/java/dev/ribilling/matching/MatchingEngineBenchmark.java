@@ -20,11 +20,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * repeats this with reservations four times larger, where most covered rows are covered whole. The baseline is a
  * plain loop summing the same rows' quantities with BigDecimal, measured in the same run.
  *
- * <p>Measured on the shared 2-core build machine (load average about 4.8 from other jobs, so wall times are
- * pessimistic): contended 0.71 M rows/s on one thread (0.78 M rows per CPU-second), 1.09 M rows/s on two
- * threads; generous 1.25 M rows/s on one thread (up to 1.9 M in a quieter run). The baseline loop runs at
- * 14-28 M rows/s. The contended case is dominated by 34-digit BigDecimal arithmetic (proportional shares,
- * covered hours = units ÷ ratio), which the product keeps on purpose; the 2 M rows/s target is not met there.
+ * <p>Measured on the shared 2-core build machine on 2026-11-26, three runs, each right after a run of the previous
+ * engine (main at 19cc027) for comparison; load average 1.4 to 3.8 from other jobs, so wall times are pessimistic and
+ * CPU time is printed next to them:
+ * <ul>
+ * <li>contended: 2.21 to 2.36 M rows/s on one thread (2.25 to 2.39 M rows per CPU-second), 4.43 to 4.79 M rows/s
+ * on two threads; previous engine 0.87 to 0.97 M rows/s on one thread, 0.84 to 2.02 M rows/s on two;
+ * <li>generous: 3.47 to 3.77 M rows/s on one thread, 6.26 to 6.76 M rows/s on two threads; previous engine 1.30 to
+ * 1.55 M rows/s on one thread, 2.09 to 3.26 M rows/s on two.
+ * </ul>
+ * The two-thread figures need both cores: while another job holds one, they fall towards the one-thread figures
+ * (the previous engine's 0.84 M rows/s above). The baseline loop runs at 33 to 45 M rows/s. The engine keeps its
+ * 34-digit BigDecimal arithmetic; it is faster because rows with equal inputs share it (see {@code RowState.Step}):
+ * what remains is mostly that arithmetic on the rows whose quantities are fractional, and reading the rows.
  *
  * <p>Run: {@code mvn -q -B test-compile && java -cp target/classes:target/test-classes
  * dev.ribilling.matching.MatchingEngineBenchmark [rows]}
