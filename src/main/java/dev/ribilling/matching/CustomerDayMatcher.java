@@ -51,10 +51,12 @@ public final class CustomerDayMatcher {
         List<ReservationDayFigures> figures = new ArrayList<>();
         List<MissingPriceAlert> alerts = new ArrayList<>();
         Map<String, Currency> currencies = new LinkedHashMap<>();
+        Map<String, Map<String, java.math.BigDecimal>> covered = match.coveredHoursByReservationAndVmSize();
         for (StoredReservation r : priced) {
             ReservationPricing pricing = new ReservationPricing(r.reservationId(), r.skuName(), r.region(),
                     new Money(r.totalPrice(), r.pricingCurrency()), dates(r));
-            ReservationDayOutcome outcome = calculator.calculate(pricing, match);
+            ReservationDayOutcome outcome = calculator.calculate(pricing, match,
+                    covered.getOrDefault(r.reservationId(), Map.of()));
             figures.add(outcome.figures());
             alerts.addAll(outcome.alerts());
             currencies.put(r.reservationId(), r.pricingCurrency());

@@ -46,6 +46,21 @@ public record MatchResult(LocalDate date, List<RowResult> rows, List<Reservation
         return details;
     }
 
+    /**
+     * {@link #coveredHoursByVmSize} of every reservation in one pass over the rows (a large customer-day has
+     * many rows and many reservations: one pass per reservation would cost rows × reservations).
+     */
+    public Map<String, Map<String, BigDecimal>> coveredHoursByReservationAndVmSize() {
+        Map<String, Map<String, BigDecimal>> hours = new HashMap<>();
+        for (RowResult row : rows) {
+            for (Allocation allocation : row.allocations()) {
+                hours.computeIfAbsent(allocation.reservationId(), id -> new HashMap<>())
+                        .merge(row.vmSize(), allocation.hours(), BigDecimal::add);
+            }
+        }
+        return hours;
+    }
+
     /** Covered VM hours per VM size for one reservation; the basis of its PAYG equivalent. */
     public Map<String, BigDecimal> coveredHoursByVmSize(String reservationId) {
         Map<String, BigDecimal> hours = new HashMap<>();

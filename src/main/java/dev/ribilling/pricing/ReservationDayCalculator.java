@@ -27,6 +27,15 @@ public final class ReservationDayCalculator {
 
     /** Prices the day of {@code match} (one customer-day of the matching engine) for one reservation. */
     public ReservationDayOutcome calculate(ReservationPricing reservation, MatchResult match) {
+        return calculate(reservation, match, match.coveredHoursByVmSize(reservation.reservationId()));
+    }
+
+    /**
+     * The same, with the reservation's covered hours per VM size already summed (see
+     * {@link MatchResult#coveredHoursByReservationAndVmSize}).
+     */
+    public ReservationDayOutcome calculate(ReservationPricing reservation, MatchResult match,
+            Map<String, BigDecimal> coveredHoursByVmSize) {
         BigDecimal capacity = BigDecimal.ZERO;
         BigDecimal used = BigDecimal.ZERO;
         for (ReservationDayResult day : match.reservationDays()) {
@@ -36,7 +45,7 @@ public final class ReservationDayCalculator {
             }
         }
         List<CoveredHours> covered = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> entry : match.coveredHoursByVmSize(reservation.reservationId()).entrySet()) {
+        for (Map.Entry<String, BigDecimal> entry : coveredHoursByVmSize.entrySet()) {
             covered.add(new CoveredHours(entry.getKey(), reservation.region(), entry.getValue()));
         }
         return calculate(reservation, match.date(), capacity, used, covered);

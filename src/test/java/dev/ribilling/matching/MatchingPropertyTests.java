@@ -53,6 +53,20 @@ class MatchingPropertyTests {
     }
 
     @Test
+    void coveredHoursPerReservationInOnePassEqualTheOnePerReservation() {
+        for (long seed = 1; seed <= SCENARIOS; seed++) {
+            MatchResult result = Scenario.random(new Random(seed)).match();
+            Map<String, Map<String, BigDecimal>> all = result.coveredHoursByReservationAndVmSize();
+            for (String reservationId : result.reservationOrder()) {
+                // equals, not compareTo: the PAYG equivalent is computed from these values, scale included.
+                assertThat(all.getOrDefault(reservationId, Map.of())).as("seed " + seed + " " + reservationId)
+                        .isEqualTo(result.coveredHoursByVmSize(reservationId));
+            }
+            assertThat(result.reservationOrder()).containsAll(all.keySet());
+        }
+    }
+
+    @Test
     void noReservationGivesMoreThanItsCapacityInAnySlot() {
         for (long seed = 1; seed <= SCENARIOS; seed++) {
             Scenario scenario = Scenario.random(new Random(seed));
