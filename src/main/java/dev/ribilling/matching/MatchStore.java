@@ -79,39 +79,62 @@ public class MatchStore {
         return new DayUsage(rows, lines);
     }
 
-    private static final int LINE_LOOKUP_BATCH = 500;
+    private static final int LINE_LOOKUP_BATCH = 256;
 
-    /** @param ids line ids in ascending order */
+    /**
+     * Reads lines by id. A customer's lines are mostly created together, so their ids come in dense runs: a run is
+     * read as one primary-key range (the few other lines inside it are skipped); the ids outside runs are read with
+     * IN lists padded to a few fixed lengths, so that the database sees the same few statements again and again.
+     *
+     * @param ids line ids in ascending order
+     */
     private void loadLines(List<Long> ids, java.util.Map<Long, LineAttributes> lineCache) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        org.springframework.jdbc.core.RowCallbackHandler keep = rs -> {
+            if (wanted.contains(rs.getLong(1))) {
+                Eligibility eligibility = UsageEligibility.classify(rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10));
+                lineCache.put(rs.getLong(1), new LineAttributes(
+                        dev.ribilling.billing.Identifiers.key(rs.getString(2)),
+                        dev.ribilling.billing.Identifiers.key(rs.getString(3)),
+                        dev.ribilling.billing.Identifiers.key(rs.getString(4)),
+                        dev.ribilling.billing.Identifiers.region(rs.getString(5)),
+                        dev.ribilling.billing.Identifiers.key(rs.getString(6)), eligibility));
+            }
+        };
         String columns = "SELECT id, subscription_id, resource_group, resource_uri, region, vm_size, meter_category, "
                 + "consumed_service, pricing_model, meter_name FROM usage_line WHERE ";
-        for (int from = 0; from < ids.size(); from += LINE_LOOKUP_BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + LINE_LOOKUP_BATCH));
-            java.util.Set<Long> wanted = new java.util.HashSet<>(batch);
-            org.springframework.jdbc.core.RowCallbackHandler keep = rs -> {
-                if (wanted.contains(rs.getLong(1))) {
-                    Eligibility eligibility = UsageEligibility.classify(rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10));
-                    lineCache.put(rs.getLong(1), new LineAttributes(
-                            dev.ribilling.billing.Identifiers.key(rs.getString(2)),
-                            dev.ribilling.billing.Identifiers.key(rs.getString(3)),
-                            dev.ribilling.billing.Identifiers.key(rs.getString(4)),
-                            dev.ribilling.billing.Identifiers.region(rs.getString(5)),
-                            dev.ribilling.billing.Identifiers.key(rs.getString(6)), eligibility));
-                }
-            };
-            long first = batch.get(0);
-            long last = batch.get(batch.size() - 1);
-            if (last - first < 2L * batch.size()) {
-                // A customer's lines are mostly created together, so their ids are dense: one primary-key range
-                // reads them faster than an IN list (the few other lines in the range are skipped).
-                jdbc.query(columns + "id BETWEEN ? AND ?", keep, first, last);
-            } else {
-                jdbc.query(columns + "id IN (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
-                        + ")", keep, batch.toArray());
+        List<Long> singles = new ArrayList<>();
+        for (int i = 0; i < ids.size();) {
+            int j = i;
+            while (j + 1 < ids.size() && ids.get(j + 1) - ids.get(j) <= LINE_RUN_GAP) {
+                j++;
             }
+            if (j - i + 1 >= LINE_RUN_MIN) {
+                jdbc.query(columns + "id BETWEEN ? AND ?", keep, ids.get(i), ids.get(j));
+            } else {
+                singles.addAll(ids.subList(i, j + 1));
+            }
+            i = j + 1;
+        }
+        for (int from = 0; from < singles.size(); from += LINE_LOOKUP_BATCH) {
+            List<Long> batch = singles.subList(from, Math.min(singles.size(), from + LINE_LOOKUP_BATCH));
+            int length = 16;
+            while (length < batch.size()) {
+                length *= 4;
+            }
+            Object[] args = new Object[length];
+            for (int k = 0; k < length; k++) {
+                args[k] = batch.get(Math.min(k, batch.size() - 1)); // padded with the last id
+            }
+            jdbc.query(columns + "id IN (" + String.join(",", java.util.Collections.nCopies(length, "?")) + ")", keep,
+                    args);
         }
     }
+
+    /** Ids at most this far apart belong to one run; a run of at least LINE_RUN_MIN ids is read as a range. */
+    private static final int LINE_RUN_GAP = 4;
+    private static final int LINE_RUN_MIN = 8;
 
     /** Usage rows per customer in [from, to]: the work a customer brings to a match run. */
     public java.util.Map<String, Long> usageRowsPerCustomer(LocalDate from, LocalDate to) {
