@@ -88,6 +88,11 @@ public class ImportFileReader implements ItemStreamReader<ImportItem> {
 
     @Override
     public void update(ExecutionContext context) {
+        savePosition(context, name, fileIndex, recordsDone);
+    }
+
+    /** The restart position as {@link #open} reads it; {@link ParseAheadReader} saves its own the same way. */
+    static void savePosition(ExecutionContext context, String name, int fileIndex, long recordsDone) {
         context.putInt(name + ".fileIndex", fileIndex);
         context.putLong(name + ".recordsDone", recordsDone);
     }

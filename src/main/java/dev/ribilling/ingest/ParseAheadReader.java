@@ -107,8 +107,7 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(name + ".fileIndex", fileIndex);
-        context.putLong(name + ".recordsDone", recordsDone);
+        ImportFileReader.savePosition(context, name, fileIndex, recordsDone);
     }
 
     @Override
