@@ -36,7 +36,7 @@ public class MatchStore {
             String vmSize, Eligibility eligibility) {
     }
 
-    private record StoredRow(long id, long lineId, java.sql.Timestamp slotStart, int slotHours, BigDecimal quantity,
+    private record StoredRow(long id, long lineId, java.time.LocalDateTime slotStart, int slotHours, BigDecimal quantity,
             BigDecimal unitPrice) {
     }
 
@@ -48,8 +48,9 @@ public class MatchStore {
     public DayUsage usage(String customerId, LocalDate date, java.util.Map<Long, LineAttributes> lineCache) {
         List<StoredRow> stored = jdbc.query("SELECT id, line_id, slot_start, slot_hours, quantity, unit_price "
                 + "FROM usage_row WHERE customer_id = ? AND usage_date = ?",
-                (rs, n) -> new StoredRow(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6)),
+                // slot_start holds UTC wall time (the import binds it so): read as is, no time-zone conversion.
+                (rs, n) -> new StoredRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, java.time.LocalDateTime.class),
+                        rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6)),
                 customerId, date);
         java.util.Set<Long> missing = new java.util.TreeSet<>();
         for (StoredRow row : stored) {
@@ -61,12 +62,13 @@ public class MatchStore {
         java.util.Map<Long, DayUsage.LineRef> lines = new java.util.HashMap<>(stored.size() * 2);
         List<UsageRow> rows = new ArrayList<>(stored.size());
         UsageSlot daily = UsageSlot.daily(date);
-        java.util.Map<java.sql.Timestamp, UsageSlot> hours = new java.util.HashMap<>();
+        java.util.Map<java.time.LocalDateTime, UsageSlot> hours = new java.util.HashMap<>();
         java.util.Map<Long, DayUsage.LineRef> refs = new java.util.HashMap<>();
         for (StoredRow row : stored) {
             LineAttributes line = lineCache.get(row.lineId());
             UsageSlot slot = row.slotHours() == 24 ? daily
-                    : hours.computeIfAbsent(row.slotStart(), start -> UsageSlot.hourly(start.toInstant()));
+                    : hours.computeIfAbsent(row.slotStart(),
+                            start -> UsageSlot.hourly(start.toInstant(java.time.ZoneOffset.UTC)));
             DayUsage.LineRef ref = refs.get(row.lineId());
             if (ref == null || !ref.unitPrice().equals(row.unitPrice())) {
                 ref = new DayUsage.LineRef(row.lineId(), row.unitPrice());
