@@ -114,9 +114,11 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
     public void close() {
         stopping = true;
         if (thread != null) {
-            // No interrupt: it would close the file's channel under the reading thread; it stops at its next record.
+            // No interrupt: it would close the file's channel under the reading thread; it stops at its next record
+            // (after a restart's skipping, if it is skipping). No time limit either: the file reader must not be
+            // closed while that thread still uses it.
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ItemStreamException("interrupted while stopping the parse-ahead thread of " + name, e);

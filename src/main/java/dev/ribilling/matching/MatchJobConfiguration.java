@@ -73,8 +73,12 @@ public class MatchJobConfiguration {
 
     /**
      * Partitions of whole customers (every customer with usage or an active reservation in the period), at most
-     * {@code billing.match.partitions} of them, balanced by usage rows ({@link CustomerBuckets}). The default, 0,
-     * means four per match thread and at least eight, so that threads or remote workers stay busy to the end.
+     * {@code billing.match.partitions} consecutive CustomerId ranges of about equal usage rows
+     * ({@link CustomerBuckets}). The default, 0, means four per match thread and at least eight, so that threads or
+     * remote workers stay busy to the end. A partition's context holds its first and last CustomerId and the
+     * fingerprint of its customers, which is also in its name: if an import changes who is in a range between a
+     * failed run and its restart, the range becomes a new partition and is matched whole, instead of resuming a
+     * position in a list that no longer exists.
      */
     @Bean
     @StepScope
@@ -84,34 +88,59 @@ public class MatchJobConfiguration {
             @Value("${billing.match.threads:2}") int threads, MatchStore store, ReservationRepository reservations) {
         MatchPeriod p = MatchPeriod.of(period, date, dates);
         return gridSize -> {
-            Map<String, Long> weights = new java.util.TreeMap<>(store.usageRowsPerCustomer(p.from(), p.to()));
-            for (String customer : reservations.customersActiveBetween(p.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
-                weights.putIfAbsent(customer, 0L);
-            }
             int wanted = configuredPartitions > 0 ? configuredPartitions : Math.max(8, 4 * Math.max(1, threads));
-            List<List<String>> buckets = CustomerBuckets.of(weights, wanted);
+            List<List<String>> buckets = CustomerBuckets.of(customersOf(p, store, reservations), wanted);
             Map<String, ExecutionContext> partitions = new java.util.LinkedHashMap<>();
             for (int i = 0; i < buckets.size(); i++) {
                 List<String> customers = buckets.get(i);
+                String membership = CustomerBuckets.membership(customers);
                 ExecutionContext context = new ExecutionContext();
-                context.put(CUSTOMERS, new java.util.ArrayList<>(customers));
-                context.putInt("customerCount", customers.size());
-                partitions.put(String.format("customers-%03d-of-%03d", i + 1, buckets.size()), context);
+                context.putString(FIRST_CUSTOMER, customers.get(0));
+                context.putString(LAST_CUSTOMER, customers.get(customers.size() - 1));
+                context.putInt(CUSTOMER_COUNT, customers.size());
+                context.putString(MEMBERSHIP, membership);
+                partitions.put(String.format("customers-%03d-of-%03d-%s", i + 1, buckets.size(), membership), context);
             }
             return partitions;
         };
     }
 
-    /** The partition's CustomerIds (a list), in CustomerId order. */
-    static final String CUSTOMERS = "customerIds";
+    static final String FIRST_CUSTOMER = "firstCustomerId";
+    static final String LAST_CUSTOMER = "lastCustomerId";
+    static final String CUSTOMER_COUNT = "customerCount";
+    static final String MEMBERSHIP = "customerMembership";
 
+    /** Customers with usage or an active reservation in the period, with their usage rows (the work they bring). */
+    static java.util.NavigableMap<String, Long> customersOf(MatchPeriod p, MatchStore store,
+            ReservationRepository reservations) {
+        java.util.TreeMap<String, Long> weights = new java.util.TreeMap<>(store.usageRowsPerCustomer(p.from(), p.to()));
+        for (String customer : reservations.customersActiveBetween(p.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            weights.putIfAbsent(customer, 0L);
+        }
+        return weights;
+    }
+
+    /**
+     * The partition's customers, found again from its CustomerId range (the context stays small for any number
+     * of customers) and checked against the fingerprint it was planned with.
+     */
     @Bean
     @StepScope
     public CustomerDayReader customerDayReader(@Value("#{jobParameters['period']}") String period,
             @Value("#{jobParameters['date']}") String date, @Value("#{jobParameters['dates']}") String dates,
-            @Value("#{stepExecutionContext['" + CUSTOMERS + "']}") List<String> customers) {
-        return new CustomerDayReader(customers, MatchPeriod.of(period, date, dates).days());
+            @Value("#{stepExecution}") org.springframework.batch.core.step.StepExecution stepExecution,
+            MatchStore store, ReservationRepository reservations) {
+        MatchPeriod p = MatchPeriod.of(period, date, dates);
+        ExecutionContext context = stepExecution.getExecutionContext();
+        List<String> customers = List.copyOf(customersOf(p, store, reservations)
+                .subMap(context.getString(FIRST_CUSTOMER), true, context.getString(LAST_CUSTOMER), true).keySet());
+        if (!CustomerBuckets.membership(customers).equals(context.getString(MEMBERSHIP))) {
+            throw new IllegalStateException("the customers of partition " + stepExecution.getStepName() + " changed "
+                    + "since it was planned (" + context.getInt(CUSTOMER_COUNT) + " then, " + customers.size()
+                    + " now: was usage imported meanwhile?); run the same command again to plan the partitions anew");
+        }
+        return new CustomerDayReader(customers, p.days());
     }
 
     @Bean

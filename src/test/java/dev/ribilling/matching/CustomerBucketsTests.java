@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CustomerBucketsTests {
 
     @Test
-    void everyCustomerLandsInExactlyOnePartitionInCustomerIdOrder() {
+    void partitionsAreConsecutiveCustomerIdRangesCoveringEveryCustomerOnce() {
         Map<String, Long> weights = new TreeMap<>();
         Random random = new Random(7);
         for (int i = 0; i < 500; i++) {
@@ -22,11 +22,8 @@ class CustomerBucketsTests {
         List<List<String>> partitions = CustomerBuckets.of(weights, 8);
 
         assertThat(partitions).hasSize(8);
-        assertThat(partitions.stream().flatMap(List::stream).sorted().toList())
-                .containsExactlyElementsOf(weights.keySet());
-        for (List<String> partition : partitions) {
-            assertThat(partition).isSorted();
-        }
+        // Consecutive ranges: read one after the other, the partitions list every customer once, in order.
+        assertThat(partitions.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(weights.keySet());
         assertThat(partitions).isEqualTo(CustomerBuckets.of(new LinkedHashMap<>(weights), 8));
     }
 
@@ -59,6 +56,18 @@ class CustomerBucketsTests {
         assertThat(CustomerBuckets.of(Map.of("a", 5L, "b", 0L, "c", 0L, "d", 0L), 1))
                 .containsExactly(List.of("a", "b", "c", "d"));
         assertThat(CustomerBuckets.of(Map.of(), 4)).isEmpty();
+    }
+
+    @Test
+    void theMembershipFingerprintChangesWithTheCustomersAndOnlyWithThem() {
+        String planned = CustomerBuckets.membership(List.of("cust-0001", "cust-0002", "cust-0007"));
+
+        assertThat(CustomerBuckets.membership(List.of("cust-0001", "cust-0002", "cust-0007"))).isEqualTo(planned)
+                .hasSize(12);
+        assertThat(CustomerBuckets.membership(List.of("cust-0001", "cust-0002", "cust-0005", "cust-0007")))
+                .as("a customer imported into the range").isNotEqualTo(planned);
+        assertThat(CustomerBuckets.membership(List.of("cust-0001", "cust-00027"))).as("no ambiguous joining")
+                .isNotEqualTo(CustomerBuckets.membership(List.of("cust-0001", "cust-0002", "7")));
     }
 
     @Test

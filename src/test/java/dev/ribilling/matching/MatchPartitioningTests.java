@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -66,6 +67,54 @@ class MatchPartitioningTests extends JobScenario {
                 assertThat(csv).isEqualTo(referenceCsv);
             }
         }
+    }
+
+    @Autowired
+    MatchStore store;
+
+    @Autowired
+    dev.ribilling.ingest.ReservationRepository reservations;
+
+    @Test
+    void aPartitionWhoseCustomersChangedSincePlanningRefusesToResumeAndANewPlanNamesItAnew() throws Exception {
+        Path input = out.resolve("in");
+        new PartnerGenerator().generate(GeneratorSpec.days(5, 12, 120, LocalDate.of(2026, 10, 3), 1,
+                UsageGranularity.HOURLY, input));
+        assertThat(cli.run(out.resolve("import"), "import", "--input", input.toString()).exitCode()).isZero();
+        MatchPeriod period = MatchPeriod.of("2026-10", "2026-10-03");
+        java.util.NavigableMap<String, Long> planned = MatchJobConfiguration.customersOf(period, store, reservations);
+        List<List<String>> buckets = CustomerBuckets.of(planned, 3);
+        List<String> first = buckets.get(0);
+        org.springframework.batch.core.step.StepExecution partition = new org.springframework.batch.core.step.StepExecution(
+                "matchCustomerStep:customers-001-of-003-" + CustomerBuckets.membership(first),
+                new org.springframework.batch.core.job.JobExecution(1L,
+                        new org.springframework.batch.core.job.JobInstance(1L, "matchJob"),
+                        new org.springframework.batch.core.job.parameters.JobParameters()));
+        partition.getExecutionContext().putString(MatchJobConfiguration.FIRST_CUSTOMER, first.get(0));
+        partition.getExecutionContext().putString(MatchJobConfiguration.LAST_CUSTOMER, first.get(first.size() - 1));
+        partition.getExecutionContext().putInt(MatchJobConfiguration.CUSTOMER_COUNT, first.size());
+        partition.getExecutionContext().putString(MatchJobConfiguration.MEMBERSHIP, CustomerBuckets.membership(first));
+        MatchJobConfiguration configuration = new MatchJobConfiguration();
+
+        // As planned: the reader finds the range's customers again.
+        CustomerDayReader reader = configuration.customerDayReader("2026-10", "2026-10-03", null, partition, store,
+                reservations);
+        reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+        assertThat(reader.read().customerId()).isEqualTo(first.get(0));
+
+        // A customer with usage inside the range appears (an import between a failed run and its restart).
+        String newcomer = first.get(0) + "-late";
+        assertThat(newcomer.compareTo(first.get(first.size() - 1))).as("inside the range").isLessThan(0);
+        jdbc.update("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?, ?, 24)", newcomer,
+                LocalDate.of(2026, 10, 3));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configuration.customerDayReader("2026-10",
+                "2026-10-03", null, partition, store, reservations)).hasMessageContaining("changed since it was planned");
+        List<List<String>> replanned = CustomerBuckets.of(MatchJobConfiguration.customersOf(period, store,
+                reservations), 3);
+        assertThat(replanned.get(0)).contains(newcomer);
+        assertThat(CustomerBuckets.membership(replanned.get(0))).as("so the restart runs it as a new partition")
+                .isNotEqualTo(CustomerBuckets.membership(first));
     }
 
     private void clearResults() {
