@@ -74,10 +74,8 @@ public class ImportJobConfiguration {
             ImportFileReader importFileReader, ImportRowProcessor<Object> importRowProcessor,
             ParseAheadReader<Object> usageParseAheadReader, ImportRowWriter importRowWriter,
             @Value("${billing.import.chunk-size:2000}") int chunkSize, RejectsFileTasklet rejectsFileTasklet,
-            javax.sql.DataSource dataSource,
-            dev.ribilling.batch.ProgressListener progress) {
+            dev.ribilling.batch.BulkStepWriteDelay writeDelay, dev.ribilling.batch.ProgressListener progress) {
         List<InputKind> order = List.of(InputKind.values());
-        dev.ribilling.batch.BulkStepWriteDelay writeDelay = new dev.ribilling.batch.BulkStepWriteDelay(dataSource);
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
         for (InputKind kind : order) {
             if (kind == InputKind.USAGE) {
@@ -90,7 +88,7 @@ public class ImportJobConfiguration {
                 continue;
             }
             steps.add(new StepBuilder(STEP_NAMES.get(kind), jobRepository)
-                    .<ImportItem, ParsedItem<Object>>chunk(kind == InputKind.USAGE ? chunkSize : Math.min(chunkSize, 500))
+                    .<ImportItem, ParsedItem<Object>>chunk(Math.min(chunkSize, 500))
                     .transactionManager(tm).reader(importFileReader).processor(importRowProcessor)
                     .writer(importRowWriter).listener((org.springframework.batch.core.listener.StepListener) progress)
                     .build());

@@ -42,7 +42,7 @@ public class MatchJobConfiguration {
     public MatchSteps matchSteps(JobRepository jobRepository, PlatformTransactionManager tm, Partitioner customerPartitioner,
             CustomerDayReader customerDayReader, CustomerDayProcessor customerDayProcessor, MatchStore store,
             UtilizationFilesTasklet utilizationFilesTasklet, @Value("${billing.match.threads:2}") int threads,
-            dev.ribilling.batch.ProgressListener progress, javax.sql.DataSource dataSource,
+            dev.ribilling.batch.ProgressListener progress, dev.ribilling.batch.BulkStepWriteDelay writeDelay,
             ObjectProvider<RemoteManagerConfiguration.RemotePartitionHandlers> remote) {
         Step matchCustomer = new StepBuilder("matchCustomerStep", jobRepository).<CustomerDayReader.CustomerDate, CustomerDay>chunk(1)
                 .transactionManager(tm).reader(customerDayReader).processor(customerDayProcessor)
@@ -57,14 +57,13 @@ public class MatchJobConfiguration {
             matchUsage = new StepBuilder("matchUsageStep", jobRepository)
                     .partitioner("matchCustomerStep", customerPartitioner).step(matchCustomer)
                     .partitionHandler(remoteHandlers.forStep("matchCustomerStep"))
-                    .listener(new dev.ribilling.batch.BulkStepWriteDelay(dataSource)).build();
+                    .listener(writeDelay).build();
         } else {
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("match-");
             executor.setConcurrencyLimit(Math.max(1, threads));
             matchUsage = new StepBuilder("matchUsageStep", jobRepository)
                     .partitioner("matchCustomerStep", customerPartitioner).step(matchCustomer).taskExecutor(executor)
-                    .gridSize(Math.max(1, threads)).listener(new dev.ribilling.batch.BulkStepWriteDelay(dataSource))
-                    .build();
+                    .gridSize(Math.max(1, threads)).listener(writeDelay).build();
         }
         Step writeFiles = new StepBuilder("writeUtilizationFilesStep", jobRepository).tasklet(utilizationFilesTasklet, tm)
                 .build();

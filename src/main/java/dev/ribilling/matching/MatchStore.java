@@ -243,12 +243,12 @@ public class MatchStore {
             if (ref != lastRef || r.outcome() != lastOutcome) {
                 BigDecimal price = stripped.computeIfAbsent(ref, x -> x.unitPrice().stripTrailingZeros());
                 c = sums.computeIfAbsent(new LineDayKey(ref.lineId(), price, r.outcome()), k -> new LineDay());
+                c.lineId = ref.lineId();
+                c.unitPrice = ref.unitPrice();
+                c.outcome = r.outcome().name();
                 lastRef = ref;
                 lastOutcome = r.outcome();
             }
-            c.lineId = ref.lineId();
-            c.unitPrice = ref.unitPrice();
-            c.outcome = r.outcome().name();
             c.rows++;
             c.quantity = plus(c.quantity, r.quantity());
             c.demand = plus(c.demand, r.demandUnits());
