@@ -36,9 +36,21 @@ public final class InvoiceCsv {
         return HEADER.toArray(String[]::new);
     }
 
-    /** The rows (no header) of an invoice revision's main file: its full lines. */
+    /** The rows (no header) of a first issue's file: its full lines. */
     public static List<String[]> rows(Invoice invoice, String invoiceNumber, int revision) {
         return rows(invoice, invoice.lines(), invoiceNumber, revision);
+    }
+
+    /**
+     * The rows (no header) of a revision's main file (contract section 4: "Revision N+1 holds every recomputed line
+     * at full amount plus one Adjustment per key whose rounded amount changed; its total is the new full total"):
+     * the full lines, each Adjustment right after the line of its key. The Adjustments are also the note's rows.
+     */
+    public static List<String[]> revisionRows(Invoice invoice, List<InvoiceLine> adjustments, String invoiceNumber,
+            int revision) {
+        List<InvoiceLine> lines = new ArrayList<>(invoice.lines());
+        lines.addAll(adjustments);
+        return rows(invoice, lines, invoiceNumber, revision);
     }
 
     /** The rows (no header) of a revision note: its Adjustment lines. */

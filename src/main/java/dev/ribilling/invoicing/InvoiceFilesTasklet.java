@@ -77,12 +77,16 @@ public class InvoiceFilesTasklet implements Tasklet {
                         customerName, info.issueDate(), info.dueDate(), invoice, info.reason());
                 String base = issued.invoiceNumber() + "-R" + revision;
                 boolean isLatest = revision == issued.latestRevision();
+                // A revision lists its Adjustments after the full lines (its total stays the full total); the note
+                // holds the Adjustments alone.
+                List<InvoiceLine> adjustments = revision == 1 ? List.of()
+                        : store.lines(issued.invoiceNumber(), revision, issued.currency(), true);
                 if (isLatest || !Files.exists(dir.resolve(base + ".csv"))) {
-                    writeCsv(dir.resolve(base + ".csv"), InvoiceCsv.rows(invoice, issued.invoiceNumber(), revision));
-                    workbooks.writeInvoice(document, dir.resolve(base + ".xlsx"));
+                    writeCsv(dir.resolve(base + ".csv"), InvoiceCsv.revisionRows(invoice, adjustments,
+                            issued.invoiceNumber(), revision));
+                    workbooks.writeInvoice(document, adjustments, dir.resolve(base + ".xlsx"));
                 }
                 if (revision > 1) {
-                    List<InvoiceLine> adjustments = store.lines(issued.invoiceNumber(), revision, issued.currency(), true);
                     if (isLatest || !Files.exists(dir.resolve(base + "-note.csv"))) {
                         writeCsv(dir.resolve(base + "-note.csv"), InvoiceCsv.rows(invoice, adjustments,
                                 issued.invoiceNumber(), revision));

@@ -45,19 +45,22 @@ public class InvoiceInputs {
     }
 
     /**
-     * The version of the customer in effect on the last day of the period (the latest loaded before the end of that
-     * day; the first version when every version was loaded later, as when a past month is billed from new files).
+     * The version of the customer in effect on the last day of the period: the latest loaded before the end of that
+     * day. A customers file has no effective date, so when every version was loaded after the period (a past month
+     * billed from files loaded now), the latest loaded version is the customer as known: a change loaded in the same
+     * import or afterwards replaces the older values "from then on" (contract section 2), and nothing says the older
+     * ones were still in effect on the last day.
      */
     public CustomerAccount account(String customerId, YearMonth period) {
         Timestamp periodEnd = Timestamp.from(period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         List<Map<String, Object>> versions = jdbc.queryForList("SELECT billing_currency, payg_markup_pct, reseller_id, "
                 + "valid_from FROM customer_version WHERE customer_id = ? ORDER BY version_no", customerId);
-        Map<String, Object> chosen = versions.get(0);
+        Map<String, Object> chosen = versions.get(versions.size() - 1);
         for (Map<String, Object> v : versions) {
             Timestamp from = v.get("valid_from") instanceof Timestamp t ? t
                     : Timestamp.valueOf((java.time.LocalDateTime) v.get("valid_from"));
             if (from.before(periodEnd)) {
-                chosen = v;
+                chosen = v; // versions come in load order: the last one loaded before the period ended wins
             }
         }
         return new CustomerAccount(customerId, Currency.getInstance((String) chosen.get("billing_currency")),

@@ -47,7 +47,15 @@ public final class InvoiceWorkbookWriter {
 
     /** Writes the invoice of one revision: all its lines, subtotals per LineType and {@link Invoice#total()}. */
     public void writeInvoice(InvoiceDocument document, Path target) throws IOException {
-        try (XSSFWorkbook workbook = invoiceWorkbook(document)) {
+        writeInvoice(document, List.of(), target);
+    }
+
+    /**
+     * Writes a revision: its full lines, then its Adjustment lines (the change per key since the previous revision,
+     * with their own subtotal marked as not part of the total), and {@link Invoice#total()}, the new full total.
+     */
+    public void writeInvoice(InvoiceDocument document, List<InvoiceLine> adjustments, Path target) throws IOException {
+        try (XSSFWorkbook workbook = invoiceWorkbook(document, adjustments)) {
             InvoiceWorkbookFiles.saveAtomically(workbook, target);
         }
     }
@@ -70,9 +78,20 @@ public final class InvoiceWorkbookWriter {
     }
 
     XSSFWorkbook invoiceWorkbook(InvoiceDocument document) {
+        return invoiceWorkbook(document, List.of());
+    }
+
+    XSSFWorkbook invoiceWorkbook(InvoiceDocument document, List<InvoiceLine> adjustments) {
         Invoice invoice = document.invoice();
         String title = invoice.isCredit() ? "Credit invoice" : "Invoice";
-        return render(document, INVOICE_SHEET, title, invoice.lines(), invoice.total(), true);
+        List<InvoiceLine> lines = new ArrayList<>(invoice.lines());
+        for (InvoiceLine adjustment : adjustments) {
+            if (!adjustment.isAdjustment()) {
+                throw new IllegalArgumentException("not an Adjustment: " + adjustment.key() + " " + adjustment.type());
+            }
+            lines.add(adjustment);
+        }
+        return render(document, INVOICE_SHEET, title, lines, invoice.total(), true);
     }
 
     XSSFWorkbook noteWorkbook(InvoiceDocument document, List<InvoiceLine> adjustments) {
@@ -158,7 +177,10 @@ public final class InvoiceWorkbookWriter {
         for (Map.Entry<InvoiceLineType, Money> subtotal : byType.entrySet()) {
             Row row = sheet.createRow(index++);
             cells.text(row, 0, subtotal.getKey().name());
-            cells.text(row, 1, "Subtotal");
+            // On a revision the Adjustments restate the change since the previous revision: the total is the sum of
+            // the full lines only.
+            cells.text(row, 1, subtotal.getKey() == InvoiceLineType.Adjustment
+                    ? "Change since the previous revision (not part of the total)" : "Subtotal");
             cells.totalAmount(row, AMOUNT_COLUMN, subtotal.getValue());
         }
         return index;

@@ -159,7 +159,40 @@ abstract class InvoiceScenarioTests extends JobScenario {
         assertThat(note.get(1)).startsWith("INV-2026-000001,2,contoso,,2026-10,Adjustment,").contains(",Storage,eastus,")
                 .endsWith(",2.27,USD");
         List<String> r2 = Files.readAllLines(invoices().resolve("contoso/INV-2026-000001-R2.csv"));
-        assertThat(r2.stream().filter(l -> l.contains(",Storage,eastus,")).findFirst().orElseThrow()).endsWith(",12.39,USD");
+        // Revision 2 holds every line at full amount, then the Adjustment of the changed key right after its line.
+        List<String> storage = r2.stream().filter(l -> l.contains(",Storage,eastus,")).toList();
+        assertThat(storage).hasSize(2);
+        assertThat(storage.get(0)).contains(",PaygUsage,").endsWith(",12.39,USD");
+        assertThat(storage.get(1)).isEqualTo(note.get(1));
+        assertThat(r2).hasSize(Files.readAllLines(r1).size() + 1);
+        assertThat(r2.stream().filter(l -> l.contains(",Adjustment,")).count()).isEqualTo(1);
+        BigDecimal fullLines = BigDecimal.ZERO;
+        for (String line : r2.subList(1, r2.size())) {
+            if (!line.contains(",Adjustment,")) {
+                String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+                fullLines = fullLines.add(new BigDecimal(cells[14]));
+            }
+        }
+        // The workbook lists the Adjustment too, but its total is the new full total (the full lines only).
+        try (XSSFWorkbook workbook = new XSSFWorkbook(invoices().resolve("contoso/INV-2026-000001-R2.xlsx").toFile())) {
+            BigDecimal total = null;
+            boolean adjustmentSubtotal = false;
+            for (Row row : workbook.getSheet("Invoice")) {
+                Cell first = row.getCell(0);
+                Cell second = row.getCell(1);
+                if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals("Total")) {
+                    total = BigDecimal.valueOf(row.getCell(row.getLastCellNum() - 1).getNumericCellValue());
+                }
+                if (second != null && second.getCellType() == CellType.STRING
+                        && second.getStringCellValue().startsWith("Change since the previous revision")) {
+                    adjustmentSubtotal = true;
+                    assertThat(BigDecimal.valueOf(row.getCell(row.getLastCellNum() - 1).getNumericCellValue()))
+                            .isEqualByComparingTo("2.27");
+                }
+            }
+            assertThat(total).isEqualByComparingTo(fullLines);
+            assertThat(adjustmentSubtotal).isTrue();
+        }
         Map<String, Object> revision = jdbc.queryForMap("SELECT reason, issued_by, total, adjustment_total, inputs "
                 + "FROM invoice_revision WHERE invoice_number = 'INV-2026-000001' AND revision = 2");
         assertThat(revision.get("reason")).isEqualTo("late storage usage");
@@ -178,6 +211,34 @@ abstract class InvoiceScenarioTests extends JobScenario {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("no line of INV-2026-000001 changed: no revision made");
         assertThat(invoices().resolve("contoso/INV-2026-000001-R3.csv")).doesNotExist();
+    }
+
+    @Test
+    void usageFollowsTheLatestCustomerVersionWhileReservationLinesKeepTheTermsFrozenAtTheirFirstLoad() throws Exception {
+        assertThat(cli.run(out, "import", "--input", SAMPLE.toString()).exitCode()).isZero();
+        // Loaded after October like the first version: contoso moves to reseller R-NEW with a 20 % PAYG markup.
+        Path changed = out.resolve("customers-change");
+        Files.createDirectories(changed);
+        Files.writeString(changed.resolve("customers-v2.csv"), Files.readString(SAMPLE.resolve("customers.csv"))
+                .replace("contoso,Contoso Ltd,USD,10,5,", "contoso,Contoso Ltd,USD,20,5,R-NEW"));
+        assertThat(cli.run(out, "import", "--input", changed.toString()).exitCode()).isZero();
+        assertThat(cli.run(out, "match", "--period", "2026-10").exitCode()).isZero();
+
+        CliHarness.Result invoice = cli.run(out, "invoice", "--period", "2026-10");
+
+        assertThat(invoice.exitCode()).as(invoice.err()).isZero();
+        // Direct (empty bill-to party) comes first: the reservation lines, frozen with the first version's terms.
+        List<String> direct = Files.readAllLines(invoices().resolve("contoso/INV-2026-000001-R1.csv"));
+        assertThat(direct.subList(1, direct.size())).allSatisfy(l -> assertThat(l)
+                .startsWith("INV-2026-000001,1,contoso,,2026-10,Reservation"));
+        assertThat(direct).anySatisfy(l -> assertThat(l).contains("ReservationPurchase,").endsWith(",1722.00,USD"));
+        // The usage lines go to R-NEW at the new markup: Standard_B2ms 744 h at 0.175195... x 1.20 (was 143.38 at 10 %).
+        // Numbers go in (bill-to party, CustomerId) order: direct contoso, direct fabrikam, 5123456 northwind, R-NEW contoso.
+        List<String> reseller = Files.readAllLines(invoices().resolve("contoso/INV-2026-000004-R1.csv"));
+        assertThat(reseller.subList(1, reseller.size())).allSatisfy(l -> assertThat(l)
+                .startsWith("INV-2026-000004,1,contoso,R-NEW,2026-10,"));
+        assertThat(reseller).anySatisfy(l -> assertThat(l).contains(",PaygUsage,").contains(",Standard_B2ms,eastus,744,")
+                .endsWith(",156.42,USD"));
     }
 
     @Test
