@@ -88,7 +88,9 @@ public class MatchJobConfiguration {
         MatchPeriod p = MatchPeriod.of(period, date, dates);
         return gridSize -> {
             int wanted = configuredPartitions > 0 ? configuredPartitions : Math.max(8, 4 * Math.max(1, threads));
-            List<List<String>> buckets = CustomerBuckets.of(customersOf(p, store, reservations), wanted);
+            java.util.NavigableMap<String, Long> planned = customersOf(p, store, reservations);
+            clearDroppedCustomers(p, planned.keySet(), store);
+            List<List<String>> buckets = CustomerBuckets.of(planned, wanted);
             Map<String, ExecutionContext> partitions = new java.util.LinkedHashMap<>();
             for (int i = 0; i < buckets.size(); i++) {
                 List<String> customers = buckets.get(i);
@@ -102,6 +104,22 @@ public class MatchJobConfiguration {
             }
             return partitions;
         };
+    }
+
+    /**
+     * Re-matching a day replaces its results, also for a customer that no longer has anything to match on it (no
+     * usage, no active reservation: a later file cancelled its reservation back to before the day). Such a
+     * customer is not in any partition, so its old results are removed here, when the run is planned; on a
+     * restart they are already gone.
+     */
+    static void clearDroppedCustomers(MatchPeriod p, java.util.Set<String> planned, MatchStore store) {
+        java.util.Set<String> dropped = new java.util.TreeSet<>(store.customersWithResults(p.from(), p.to()));
+        dropped.removeAll(planned);
+        for (String customer : dropped) {
+            for (java.time.LocalDate day : p.days()) {
+                store.clear(customer, day);
+            }
+        }
     }
 
     static final String FIRST_CUSTOMER = "firstCustomerId";

@@ -149,13 +149,31 @@ public class MatchStore {
         return rows;
     }
 
-    public void replace(CustomerDay day) {
-        Object[] key = {day.customerId(), day.date()};
+    /**
+     * Customers with stored results (reservation days or alerts of the match) on some day in [from, to]. A customer
+     * can drop out of a match run while keeping results of an earlier run: its only reservation was cancelled back
+     * to before the period by a later file, and it has no usage.
+     */
+    public java.util.Set<String> customersWithResults(LocalDate from, LocalDate to) {
+        java.util.Set<String> customers = new java.util.TreeSet<>(jdbc.queryForList("SELECT DISTINCT customer_id "
+                + "FROM reservation_day WHERE usage_date BETWEEN ? AND ?", String.class, from, to));
+        customers.addAll(jdbc.queryForList("SELECT DISTINCT customer_id FROM billing_alert WHERE source = ? "
+                + "AND alert_date BETWEEN ? AND ?", String.class, ALERT_SOURCE, from, to));
+        return customers;
+    }
+
+    /** Removes the match results of a customer-day (which then has no usage and no active reservation). */
+    public void clear(String customerId, LocalDate date) {
+        Object[] key = {customerId, date};
         jdbc.update("DELETE FROM usage_allocation WHERE customer_id = ? AND usage_date = ?", key);
         jdbc.update("DELETE FROM usage_coverage WHERE customer_id = ? AND usage_date = ?", key);
         jdbc.update("DELETE FROM reservation_day WHERE customer_id = ? AND usage_date = ?", key);
         jdbc.update("DELETE FROM billing_alert WHERE source = ? AND customer_id = ? AND alert_date = ?", ALERT_SOURCE,
-                day.customerId(), day.date());
+                customerId, date);
+    }
+
+    public void replace(CustomerDay day) {
+        clear(day.customerId(), day.date());
         List<RowResult> rows = day.match().rows();
         jdbc.batchUpdate("INSERT INTO usage_coverage (customer_id, usage_date, line_id, unit_price, outcome, row_count, "
                 + "quantity, demand_units, covered_units, covered_hours, uncovered_hours) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

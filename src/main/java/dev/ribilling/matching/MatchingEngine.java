@@ -134,7 +134,7 @@ public final class MatchingEngine {
         if (anyDailyRow) {
             vmsWithHourlyRows = new HashSet<>();
             for (UsageRow row : sorted) {
-                if (!row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE && row.resourceUri() != null) {
+                if (!row.slot().isDaily() && row.resourceUri() != null) {
                     vmsWithHourlyRows.add(row.resourceUri());
                 }
             }
@@ -280,9 +280,10 @@ public final class MatchingEngine {
     }
 
     /**
-     * Only eligible daily rows are checked for overlap: they are the ones that would take capacity a second
-     * time for hours already matched hour by hour. Ineligible rows (licence meters on the same VM, Spot) are
-     * billed as they are and are not rejected.
+     * Contract section 3: "A daily row for a VM that also has hourly rows that day is rejected". Any hourly row of
+     * the same resource counts (a licence meter too: the VM has hourly rows that day). Only eligible daily rows
+     * are rejected: they are the ones that would take capacity; an ineligible daily row (a licence meter, Spot)
+     * is billed as it is.
      */
     private static RowOutcome outcome(UsageRow row, Set<String> vmsWithHourlyRows) {
         if (row.eligibility() == Eligibility.NOT_ELIGIBLE) {

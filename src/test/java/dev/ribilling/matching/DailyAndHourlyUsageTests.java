@@ -65,6 +65,24 @@ class DailyAndHourlyUsageTests {
     }
 
     @Test
+    void hourlyRowsThatNoReservationCanCoverStillMakeTheVmsDailyRowAnOverlap() {
+        // Contract: "a daily row for a VM that also has hourly rows that day": a licence meter is such a row.
+        MatchResult result = match(
+                List.of(usage(1).vm("vm1").hour(0).eligibility(Eligibility.NOT_ELIGIBLE).build(),
+                        usage(2).vm("vm1").daily().hours("10").build(),
+                        usage(3).vm("vm2").daily().eligibility(Eligibility.NOT_ELIGIBLE).hours("10").build(),
+                        usage(4).vm("vm2").hour(1).build()),
+                List.of(reservation("r1", "Standard_DS1_v2").build()));
+
+        assertThat(row(result, 1).outcome()).isEqualTo(RowOutcome.NOT_ELIGIBLE);
+        assertThat(row(result, 2).outcome()).isEqualTo(RowOutcome.OVERLAPS_HOURLY_USAGE);
+        assertThat(row(result, 2).coveredUnits()).isEqualByComparingTo("0");
+        // An ineligible daily row takes no capacity: it is billed as it is, never rejected.
+        assertThat(row(result, 3).outcome()).isEqualTo(RowOutcome.NOT_ELIGIBLE);
+        assertThat(day(result, "r1").usedUnits()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void rowsOfAnotherDayAreRefused() {
         UsageRow tomorrow = new UsageRow(1, "s", "g", "u", "westeurope", "Standard_DS1_v2",
                 Eligibility.ANY_RESERVATION, UsageSlot.daily(DAY.plusDays(1)), java.math.BigDecimal.ONE);

@@ -275,8 +275,7 @@ class EngineReferenceTests {
             boolean anyDaily = Arrays.stream(sorted).anyMatch(row -> row.slot().isDaily());
             Set<String> vmsWithHourlyRows = new HashSet<>();
             for (UsageRow row : sorted) {
-                if (anyDaily && !row.slot().isDaily() && row.eligibility() != Eligibility.NOT_ELIGIBLE
-                        && row.resourceUri() != null) {
+                if (anyDaily && !row.slot().isDaily() && row.resourceUri() != null) {
                     vmsWithHourlyRows.add(row.resourceUri());
                 }
             }

@@ -57,6 +57,36 @@ abstract class MatchScenarioTests extends JobScenario {
     }
 
     @Test
+    void aCustomerWhoseOnlyReservationIsCancelledBeforeTheMonthLosesItsEarlierResults() throws Exception {
+        Path first = out.resolve("first");
+        Files.createDirectories(first);
+        Files.copy(SAMPLE.resolve("isf.csv"), first.resolve("isf.csv"));
+        Files.copy(SAMPLE.resolve("prices.csv"), first.resolve("prices.csv"));
+        Files.writeString(first.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
+                + "ReservationMarkupPct\nidle,Idle Ltd,USD,0,0\n");
+        String header = "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,Quantity,Term,BillingPlan,ScopeType,"
+                + "BenefitStart,TotalPrice,PricingCurrency,Status,CancelledAt\n";
+        Files.writeString(first.resolve("reservations.csv"), header
+                + "o-idle,r-idle,idle,Standard_D4s_v5,eastus,1,P1Y,Monthly,Shared,2026-09-01T00:00:00Z,1200,USD,Active,\n");
+        assertThat(cli.run(out, "run", "--period", "2026-10", "--input", first.toString()).exitCode()).isZero();
+        assertThat(rows(monthly())).containsKey("r-idle");
+        // A later file cancels it on 20 September: no capacity in October, and the customer has no usage.
+        Path second = out.resolve("second");
+        Files.createDirectories(second);
+        Files.writeString(second.resolve("reservations-cancel.csv"), header + "o-idle,r-idle,idle,Standard_D4s_v5,"
+                + "eastus,1,P1Y,Monthly,Shared,2026-09-01T00:00:00Z,1200,USD,Cancelled,2026-09-20T00:00:00Z\n");
+        assertThat(cli.run(out, "import", "--input", second.toString()).exitCode()).isZero();
+
+        CliHarness.Result rematch = cli.run(out, "match", "--period", "2026-10");
+
+        assertThat(rematch.exitCode()).as(rematch.out() + rematch.err()).isZero();
+        assertThat(rows(monthly())).doesNotContainKey("r-idle");
+        assertThat(Files.readAllLines(daily())).noneMatch(l -> l.startsWith("r-idle,"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation_day WHERE customer_id = 'idle'", Integer.class))
+                .isZero();
+    }
+
+    @Test
     void utilizationOfEachScenarioIsTheHandComputedRatioOfSums() throws Exception {
         cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
         Map<String, Map<String, String>> m = rows(monthly());
