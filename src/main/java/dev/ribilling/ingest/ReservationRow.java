@@ -47,8 +47,9 @@ public record ReservationRow(String reservationOrderId, String reservationId, St
             throw new RowRejectedException(RejectReason.MISSING_FIELD, "CancelledAt is empty but Status is " + status);
         }
         if (status.equals("Active") && cancelledAt != null) {
-            throw new RowRejectedException(RejectReason.INVALID_RESERVATION,
-                    "CancelledAt is set but Status is Active (use Cancelled or Exchanged)");
+            // Contract section 3 ends capacity and amortization at CancelledAt whatever the Status says, and a
+            // cancellation is what CancelledAt records: the row is a cancellation, never lost as a reject.
+            status = "Cancelled";
         }
         return new ReservationRow(Identifiers.key(f.required("ReservationOrderId")), f.required("ReservationId"),
                 f.safeId("CustomerId"), Identifiers.key(f.required("SkuName")), f.required("SkuName"),

@@ -122,8 +122,11 @@ class ReservationRowTests {
                 "CancelledAt is empty but Status is Cancelled");
         assertRejected(() -> parse(row().with("Status", "Exchanged")), RejectReason.MISSING_FIELD,
                 "CancelledAt is empty but Status is Exchanged");
-        assertRejected(() -> parse(row().with("CancelledAt", "2026-10-09T15:30:00Z")), RejectReason.INVALID_RESERVATION,
-                "CancelledAt is set but Status is Active");
+        // A CancelledAt with Status empty (Active by default) or Active is a cancellation.
+        assertThat(parse(row().with("CancelledAt", "2026-10-09T15:30:00Z")).status()).isEqualTo("Cancelled");
+        ReservationRow activeButCancelled = parse(row().with("Status", "Active").with("CancelledAt", "2026-10-09T15:30:00Z"));
+        assertThat(activeButCancelled.status()).isEqualTo("Cancelled");
+        assertThat(activeButCancelled.cancelledAt()).isEqualTo(Instant.parse("2026-10-09T15:30:00Z"));
         assertRejected(() -> parse(row().with("Status", "Expired")), RejectReason.MALFORMED_FIELD,
                 "Status 'Expired' must be one of Active, Cancelled, Exchanged");
         assertRejected(() -> parse(row().with("Status", "Cancelled").with("CancelledAt", "2026-10-09T15:30:00")),
