@@ -104,12 +104,35 @@ public final class CsvRecordSource implements RecordSource {
 
     /** The physical line (1 = the header) holding the first byte sequence that is not UTF-8, or -1 if none. */
     static long lineOfInvalidUtf8(Path path) throws IOException {
+        return check(path).invalidUtf8Line();
+    }
+
+    /**
+     * What makes a CSV file unreadable further down than its header, found in one pass before anything loads.
+     *
+     * @param invalidUtf8Line the line of the first byte sequence that is not UTF-8, or -1
+     * @param unclosedQuoteLine the line where a quoted field opens that is never closed (everything after it would
+     *        be one field), or -1
+     */
+    record TextCheck(long invalidUtf8Line, long unclosedQuoteLine) {
+    }
+
+    // RFC 4180 states, as RFC4180Parser reads them: a quote opens a quoted field only at the start of a field.
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3; // a closing quote, or the first half of an escaped ""
+
+    static TextCheck check(Path path) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
         java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
         long line = 1;
+        int state = FIELD_START;
+        long quoteOpenedOn = -1;
+        boolean first = true;
         try (java.nio.channels.ReadableByteChannel channel = Files.newByteChannel(path)) {
             while (true) {
                 boolean eof = channel.read(bytes) < 0;
@@ -118,18 +141,54 @@ public final class CsvRecordSource implements RecordSource {
                 do {
                     result = decoder.decode(bytes, chars, eof);
                     chars.flip();
+                    if (first && chars.hasRemaining()) {
+                        first = false;
+                        if (chars.get(chars.position()) == '\uFEFF') {
+                            chars.get(); // the BOM, which the reader strips before parsing
+                        }
+                    }
                     while (chars.hasRemaining()) {
-                        if (chars.get() == '\n') {
+                        char c = chars.get();
+                        if (c == '\n') {
                             line++;
+                        }
+                        switch (state) {
+                            case FIELD_START -> {
+                                if (c == '"') {
+                                    state = QUOTED;
+                                    quoteOpenedOn = line;
+                                } else if (c != ',' && c != '\n' && c != '\r') {
+                                    state = UNQUOTED;
+                                }
+                            }
+                            case UNQUOTED -> {
+                                if (c == ',' || c == '\n') {
+                                    state = FIELD_START;
+                                }
+                            }
+                            case QUOTED -> {
+                                if (c == '"') {
+                                    state = QUOTE_IN_QUOTED;
+                                }
+                            }
+                            default -> { // QUOTE_IN_QUOTED
+                                if (c == '"') {
+                                    state = QUOTED;
+                                } else if (c == ',' || c == '\n') {
+                                    state = FIELD_START;
+                                } else {
+                                    state = UNQUOTED;
+                                }
+                            }
                         }
                     }
                     chars.clear();
                 } while (result.isOverflow());
                 if (result.isError()) {
-                    return line;
+                    return new TextCheck(line, -1);
                 }
                 if (eof) {
-                    return -1;
+                    return new TextCheck(-1, state == QUOTED ? quoteOpenedOn : -1);
                 }
                 bytes.compact();
             }

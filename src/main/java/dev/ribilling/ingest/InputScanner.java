@@ -52,27 +52,33 @@ public final class InputScanner {
             checkHeader(f);
         }
         for (InputFile f : distinct) {
-            checkUtf8(f);
+            checkText(f);
         }
         return distinct;
     }
 
     /**
-     * A CSV file that is not UTF-8 text further down than its header would otherwise stop the import in the middle,
-     * after earlier chunks were committed: exit code 2 must mean nothing was loaded.
+     * A CSV file that is not UTF-8 text, or whose quoted field is never closed, further down than its header would
+     * otherwise stop the import in the middle, after earlier files and chunks were committed: exit code 2 must mean
+     * nothing was loaded, so every file is read through once before any loads.
      */
-    static void checkUtf8(InputFile file) {
+    static void checkText(InputFile file) {
         if (file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             return;
         }
-        long line;
+        CsvRecordSource.TextCheck check;
         try {
-            line = CsvRecordSource.lineOfInvalidUtf8(file.path());
+            check = CsvRecordSource.check(file.path());
         } catch (IOException e) {
             throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
         }
-        if (line > 0) {
-            throw new InvalidInputException(file.fileName() + ": line " + line + " is not valid UTF-8 text");
+        if (check.invalidUtf8Line() > 0) {
+            throw new InvalidInputException(file.fileName() + ": line " + check.invalidUtf8Line()
+                    + " is not valid UTF-8 text");
+        }
+        if (check.unclosedQuoteLine() > 0) {
+            throw new InvalidInputException(file.fileName() + ": line " + check.unclosedQuoteLine()
+                    + " opens a quoted field that is never closed (the rest of the file would be one field)");
         }
     }
 

@@ -136,4 +136,31 @@ class InputScannerTests {
         assertThatThrownBy(() -> InputScanner.scan(List.of(dir))).isInstanceOf(InvalidInputException.class)
                 .hasMessage("usage.csv: line 5002 is not valid UTF-8 text");
     }
+
+    @Test
+    void aQuotedFieldNeverClosedMakesTheFileUnusableBeforeAnythingLoads() throws IOException {
+        StringBuilder rows = new StringBuilder(USAGE_HEADER);
+        for (int i = 0; i < 3; i++) {
+            rows.append("contoso,s,rg,/r,2026-10-01,Storage,Microsoft.Storage,eastus,1,0.1,USD,\n");
+        }
+        rows.append("contoso,s,rg,/r,2026-10-01,Storage,Microsoft.Storage,eastus,1,0.1,USD,\"{\"\"ServiceType\"\":\n");
+        rows.append("contoso,s,rg,/r,2026-10-01,Storage,Microsoft.Storage,eastus,1,0.1,USD,\n");
+        write("usage.csv", rows.toString());
+
+        assertThatThrownBy(() -> InputScanner.scan(List.of(dir))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("usage.csv: line 5 opens a quoted field that is never closed (the rest of the file would be "
+                        + "one field)");
+    }
+
+    @Test
+    void quotesThatTheParserReadsAreNotMistakenForAnUnclosedField() throws IOException {
+        // A BOM, a quoted header, a literal quote inside an unquoted field, escaped quotes, a field over two lines,
+        // CRLF endings and an empty quoted field.
+        write("usage.csv", "\uFEFF\"" + USAGE_HEADER.replace(",", "\",\"").strip() + "\"\r\n"
+                + "contoso,s,rg,/r 5\" disk,2026-10-01,Storage,Microsoft.Storage,eastus,1,0.1,USD,\"{\"\"a\"\":\"\"b,\n"
+                + "c\"\"}\"\r\n"
+                + "contoso,s,rg,/r,2026-10-01,Storage,Microsoft.Storage,eastus,1,0.1,USD,\"\"\r\n");
+
+        assertThat(InputScanner.scan(List.of(dir))).hasSize(1);
+    }
 }
