@@ -60,7 +60,7 @@ public class ImportStore {
     public void reject(long jobInstanceId, long fileId, SourceRecord record, RejectReason reason, String message) {
         jdbc.update("INSERT INTO rejected_row (job_instance_id, file_id, line_number, reason_code, reason, raw_line) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, fileId, record.lineNumber(), reason.name(),
-                truncate(message, 1000), record.rawLine());
+                truncate(reason.reasonText(message), 1000), record.rawLine());
     }
 
     public void rejectAll(long jobInstanceId, List<Rejection> rejections) {
@@ -73,7 +73,7 @@ public class ImportStore {
                     ps.setLong(2, r.fileId());
                     ps.setLong(3, r.record().lineNumber());
                     ps.setString(4, r.reason().name());
-                    ps.setString(5, truncate(r.message(), 1000));
+                    ps.setString(5, truncate(r.reason().reasonText(r.message()), 1000));
                     ps.setString(6, r.record().rawLine());
                 });
     }

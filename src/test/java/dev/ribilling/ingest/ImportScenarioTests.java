@@ -139,27 +139,27 @@ abstract class ImportScenarioTests extends JobScenario {
                 .containsExactly("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
         Map<Long, String> reasons = reasons(rejects);
         assertThat(reasons.get(3L)).isEqualTo("duplicate: every column equals the usage row already loaded from line 2 of this file");
-        assertThat(reasons.get(4L)).isEqualTo("CustomerId is empty");
-        assertThat(reasons.get(5L)).startsWith("Quantity '1;5' is not a decimal number");
-        assertThat(reasons.get(6L)).startsWith("UsageDate '2026-13-01' is not an ISO date");
-        assertThat(reasons.get(7L)).startsWith("UsageDate '2026-10-01T05:00:00' has no time zone");
-        assertThat(reasons.get(8L)).startsWith("CustomerId 'unknown-co' is not a known customer");
-        assertThat(reasons.get(9L)).isEqualTo("Quantity -1 is negative");
-        assertThat(reasons.get(10L)).isEqualTo("Quantity 1.25 is more hours than the hourly slot holds for a single VM");
-        assertThat(reasons.get(11L)).startsWith("CustomerId '../../x' is not allowed");
-        assertThat(reasons.get(12L)).startsWith("CustomerId 'CON' is not allowed");
-        assertThat(reasons.get(13L)).startsWith("AdditionalInfo has no ServiceType");
-        assertThat(reasons.get(14L)).isEqualTo("UsageDate '2026-10-01T00:30:00Z' is a date-time that is not on the hour");
-        assertThat(reasons.get(15L)).isEqualTo("BillingCurrency 'EURO' is not an ISO 4217 currency code");
+        assertThat(reasons.get(4L)).isEqualTo("missing field: CustomerId is empty");
+        assertThat(reasons.get(5L)).startsWith("malformed field: Quantity '1;5' is not a decimal number");
+        assertThat(reasons.get(6L)).startsWith("malformed field: UsageDate '2026-13-01' is not an ISO date");
+        assertThat(reasons.get(7L)).startsWith("malformed field: UsageDate '2026-10-01T05:00:00' has no time zone");
+        assertThat(reasons.get(8L)).startsWith("unknown customer: CustomerId 'unknown-co' is not a known customer");
+        assertThat(reasons.get(9L)).isEqualTo("negative quantity: Quantity -1 is negative");
+        assertThat(reasons.get(10L)).isEqualTo("more hours than the slot: Quantity 1.25 is more hours than the hourly slot holds for a single VM");
+        assertThat(reasons.get(11L)).startsWith("unsafe id: CustomerId '../../x' is not allowed");
+        assertThat(reasons.get(12L)).startsWith("unsafe id: CustomerId 'CON' is not allowed");
+        assertThat(reasons.get(13L)).contains("AdditionalInfo has no ServiceType");
+        assertThat(reasons.get(14L)).isEqualTo("malformed field: UsageDate '2026-10-01T00:30:00Z' is a date-time that is not on the hour");
+        assertThat(reasons.get(15L)).isEqualTo("malformed field: BillingCurrency 'EURO' is not an ISO 4217 currency code");
 
         Map<Long, String> reservationReasons = reasons(out.resolve("rejects").resolve("reservations-bad.csv."
                 + file(result.lastRun(), "reservations-bad.csv").get("sha256").asText().substring(0, 12) + ".rejects.csv"));
         assertThat(reservationReasons.get(3L)).startsWith("reservation res-1: Quantity cannot change after purchase");
-        assertThat(reservationReasons.get(4L)).startsWith("SkuName 'standard_nonexistent' is found in neither");
-        assertThat(reservationReasons.get(5L)).isEqualTo("Term 'P2Y' must be one of P1Y, P3Y");
-        assertThat(reservationReasons.get(6L)).isEqualTo("ScopeSubscriptionId is empty but ScopeType Single needs it");
-        assertThat(reservationReasons.get(7L)).startsWith("CustomerId 'nobody' is not a known customer");
-        assertThat(reservationReasons.get(8L)).isEqualTo("CancelledAt is empty but Status is Cancelled");
+        assertThat(reservationReasons.get(4L)).startsWith("unknown SKU: SkuName 'standard_nonexistent' is found in neither");
+        assertThat(reservationReasons.get(5L)).isEqualTo("malformed field: Term 'P2Y' must be one of P1Y, P3Y");
+        assertThat(reservationReasons.get(6L)).isEqualTo("missing field: ScopeSubscriptionId is empty but ScopeType Single needs it");
+        assertThat(reservationReasons.get(7L)).startsWith("unknown customer: CustomerId 'nobody' is not a known customer");
+        assertThat(reservationReasons.get(8L)).isEqualTo("missing field: CancelledAt is empty but Status is Cancelled");
         assertThat(reservationReasons).hasSize(6);
 
         // The cancellation arriving later updated the reservation and kept the old version.
