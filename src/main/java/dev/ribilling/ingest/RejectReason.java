@@ -13,6 +13,7 @@ public enum RejectReason {
     DUPLICATE("duplicate"),
     INVALID_RESERVATION("invalid reservation"),
     EXCHANGE_BELOW_COMMITMENT("exchange below remaining commitment"),
+    OVERLAPS_HOURLY_USAGE("overlaps hourly usage"),
     NO_CUSTOMER_FOR_EXPORT("no CustomerId");
 
     private final String label;

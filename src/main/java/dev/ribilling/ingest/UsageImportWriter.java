@@ -37,7 +37,10 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         this.jobInstanceId = jobInstanceId;
         this.knownCustomers = new HashSet<>(jdbc.queryForList("SELECT customer_id FROM customer", String.class));
         this.lines = new UsageLineCache(jdbc);
+        this.overlap = new HourlyOverlap(jdbc);
     }
+
+    private final HourlyOverlap overlap;
 
     private record Origin(long fileId, long line) {
     }
@@ -61,6 +64,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         Map<Long, ImportStore.FileCounts> counts = new LinkedHashMap<>();
         List<ImportStore.Rejection> rejections = new ArrayList<>();
         Map<RowKey, ParsedItem<UsageRow>> candidates = new LinkedHashMap<>();
+        List<ParsedItem<UsageRow>> usable = new ArrayList<>(chunk.size());
         for (ParsedItem<UsageRow> parsed : chunk) {
             ImportStore.FileCounts c = counts.computeIfAbsent(parsed.item().fileId(), id -> new ImportStore.FileCounts());
             c.read++;
@@ -76,11 +80,24 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                         RejectReason.UNKNOWN_CUSTOMER, "CustomerId '" + parsed.value().customerId()
                                 + "' is not a known customer (load it in a customers file first)"));
             } else {
-                ParsedItem<UsageRow> first = candidates.putIfAbsent(RowKey.of(parsed.value()), parsed);
-                if (first != null) {
-                    c.duplicate++;
-                    rejections.add(duplicate(parsed, first.item().fileId(), first.item().record().lineNumber()));
-                }
+                usable.add(parsed);
+            }
+        }
+        java.util.Set<Integer> overlapping = overlap.overlapping(usable.stream().map(ParsedItem::value).toList());
+        for (int i = 0; i < usable.size(); i++) {
+            ParsedItem<UsageRow> parsed = usable.get(i);
+            ImportStore.FileCounts c = counts.get(parsed.item().fileId());
+            if (overlapping.contains(i)) {
+                c.rejected++;
+                rejections.add(new ImportStore.Rejection(parsed.item().fileId(), parsed.item().record(),
+                        RejectReason.OVERLAPS_HOURLY_USAGE, "daily row for " + parsed.value().resourceUri() + " on "
+                                + parsed.value().usageDate() + ", which has hourly rows that day (contract section 3)"));
+                continue;
+            }
+            ParsedItem<UsageRow> first = candidates.putIfAbsent(RowKey.of(parsed.value()), parsed);
+            if (first != null) {
+                c.duplicate++;
+                rejections.add(duplicate(parsed, first.item().fileId(), first.item().record().lineNumber()));
             }
         }
         Map<RowHash, Long> lineIds = lines.resolve(candidates.values().stream().map(ParsedItem::value).toList());

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * every bad row of {@code sample-data/bad} with the reason {@code sample-data/README.md} gives, then the missing
  * column of {@code sample-data/bad-header}; and reservations and customers as xlsx. Subclasses choose the database.
  *
- * <p>Where the README expects what the importer cannot know, the test asserts what the importer does and says
- * so: {@code bad/usage-bad.csv} line 13 (a daily row on a day with hourly usage) loads, and the matching step
- * rejects it from matching and billing with an "overlaps hourly usage" alert.
+ * <p>{@code bad/usage-bad.csv} line 13, a daily row of a VM whose hourly rows of that day were loaded from an
+ * earlier file, is rejected at import ("overlaps hourly usage"); one whose hourly rows arrive later is left out by
+ * the match job instead (see DailyAndHourlyUsageTests and the match scenario tests).
  */
 abstract class SampleDataImportScenarioTests extends JobScenario {
 
@@ -102,7 +102,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
                     .isEqualTo(jdbc.queryForList("SELECT customer_id, usage_date, COUNT(*) AS row_count FROM usage_row "
                             + "GROUP BY customer_id, usage_date ORDER BY customer_id, usage_date"));
         }
-        assertThat(count("SELECT SUM(row_count) FROM usage_customer_day")).isEqualTo(12_671 + 6);
+        assertThat(count("SELECT SUM(row_count) FROM usage_customer_day")).isEqualTo(12_671 + 5);
     }
 
     @Test
@@ -120,7 +120,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertCounts(result.lastRun(), "customers.csv", 3, 3, 0, 0, 0);
         assertCounts(result.lastRun(), "usage-2026-10.csv", 12_671, 12_671, 0, 0, 0);
         assertCounts(result.lastRun(), "customers-bad.csv", 6, 1, 5, 0, 0);
-        assertCounts(result.lastRun(), "usage-bad.csv", 14, 3, 9, 2, 0);
+        assertCounts(result.lastRun(), "usage-bad.csv", 14, 2, 10, 2, 0);
         assertCounts(result.lastRun(), "usage-bom-crlf.csv", 3, 3, 0, 0, 0);
         // reservations-bad.csv loads before reservations.csv: #1 is new then, and the sample's #1 is the change; the
         // exchange of line 6 names #7, not loaded yet, so it is rejected too.
@@ -128,7 +128,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertCounts(result.lastRun(), "reservations.csv", 10, 9, 1, 0, 0);
         assertCountsAddUp(result.lastRun());
         Map<Long, Reject> usage = rejects(rejectsFile(out, result.lastRun(), "usage-bad.csv"));
-        assertThat(usage.keySet()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 11L, 14L, 15L);
+        assertThat(usage.keySet()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 11L, 13L, 14L, 15L);
         assertThat(usage.get(9L).reason()).isEqualTo(
                 "duplicate: every column equals the usage row already loaded from line 2 of usage-2026-10.csv");
     }
@@ -142,7 +142,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertCounts(lastRun, "reservations-bad.csv", 9, 0, 9, 0, 0);
         // README: 10 rejected + 2 duplicates + 2 loaded. Today 9 + 2 + 3: line 13 (a daily row on a day with hourly
         // usage) loads; the matching step deals with the overlap.
-        assertCounts(lastRun, "usage-bad.csv", 14, 3, 9, 2, 0);
+        assertCounts(lastRun, "usage-bad.csv", 14, 2, 10, 2, 0);
         assertCounts(lastRun, "usage-bom-crlf.csv", 3, 3, 0, 0, 0);
         assertCountsAddUp(lastRun);
     }
@@ -187,7 +187,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         List<String> usageLines = Files.readAllLines(BAD.resolve("usage-bad.csv"));
         Map<Long, Reject> usage = rejects(rejectsFile(out, lastRun, "usage-bad.csv"));
         assertThat(usage.keySet()).as("lines 10 and 12 are valid; line 13 loads (gap: overlap left to matching)")
-                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 11L, 14L, 15L);
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 11L, 13L, 14L, 15L);
         assertReject(usage, 2, "Quantity is empty");
         assertReject(usage, 3, "UnitPrice '0.O96' is not a decimal number");
         assertReject(usage, 4, "UsageDate '2026-10-32T05:00:00Z' is not an ISO-8601 date-time");
@@ -197,6 +197,8 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertReject(usage, 8, "Quantity 1.5 is more hours than the hourly slot holds for a single VM");
         assertReject(usage, 9, "duplicate: every column equals the usage row already loaded from line 2 of usage-2026-10.csv");
         assertReject(usage, 11, "duplicate: every column equals the usage row already loaded from line 10 of this file");
+        assertReject(usage, 13, "overlaps hourly usage: daily row for /subscriptions/");
+        assertThat(usage.get(13L).reason()).contains(" on 2026-10-03, which has hourly rows that day");
         assertReject(usage, 14, "UsageDate '2026-10-05T05:30:00Z' is a date-time that is not on the hour");
         assertReject(usage, 15, "CustomerId '../../x' is not allowed");
         for (Reject r : usage.values()) {
@@ -205,7 +207,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertCodes("usage-bad.csv", Map.ofEntries(Map.entry(2L, "MISSING_FIELD"), Map.entry(3L, "MALFORMED_FIELD"),
                 Map.entry(4L, "MALFORMED_FIELD"), Map.entry(5L, "MALFORMED_FIELD"), Map.entry(6L, "UNKNOWN_CUSTOMER"),
                 Map.entry(7L, "NEGATIVE_QUANTITY"), Map.entry(8L, "TOO_MANY_HOURS"), Map.entry(9L, "DUPLICATE"),
-                Map.entry(11L, "DUPLICATE"), Map.entry(14L, "MALFORMED_FIELD"), Map.entry(15L, "UNSAFE_ID")));
+                Map.entry(11L, "DUPLICATE"), Map.entry(13L, "OVERLAPS_HOURLY_USAGE"), Map.entry(14L, "MALFORMED_FIELD"), Map.entry(15L, "UNSAFE_ID")));
 
         assertThat(rejectsFile(out, lastRun, "usage-bom-crlf.csv")).as("no rejects, no file").doesNotExist();
     }
@@ -242,15 +244,15 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
                 Instant.parse("2026-10-10T10:00:00Z"));
         assertThat((BigDecimal) tailspin.get(4).get("quantity")).as("scale set").isEqualByComparingTo("3");
         assertThat(tailspin.get(4).get("resource_uri")).asString().endsWith("/virtualmachinescalesets/tailspin-vmss");
-        // What the importer does today where the README expects more (see the class comment).
-        assertThat(count("SELECT COUNT(*) FROM usage_row WHERE customer_id = 'contoso' AND usage_date = ? AND slot_hours = 24 "
-                + "AND line_number = 13", java.time.LocalDate.of(2026, 10, 3))).as("usage-bad.csv line 13 loads").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM usage_row r JOIN input_file f ON f.id = r.file_id WHERE "
+                + "f.file_name = 'usage-bad.csv' AND r.line_number = 13")).as("usage-bad.csv line 13 overlaps hourly usage: "
+                + "not loaded").isZero();
         assertThat(count("SELECT COUNT(*) FROM reservation WHERE reservation_id = '20000000-0000-4000-8000-000000000024'"))
                 .as("reservations-bad.csv line 6, an exchange below the remaining commitment, is rejected").isZero();
         // The refused change left reservation #1 as it was.
         assertThat(jdbc.queryForObject("SELECT quantity FROM reservation WHERE reservation_id = "
                 + "'20000000-0000-4000-8000-000000000001'", BigDecimal.class)).isEqualByComparingTo("2");
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(12_671 + 6);
+        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(12_671 + 5);
     }
 
     @Test
