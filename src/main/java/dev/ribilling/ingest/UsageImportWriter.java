@@ -1,5 +1,7 @@
 package dev.ribilling.ingest;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,47 +15,91 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Loads a chunk of usage rows with batched inserts. A row whose columns all equal those of a row already loaded
- * (earlier in this file, in this chunk or in an earlier file) is a duplicate: found through the 128-bit row hash
- * and its unique index, so no month of rows is ever held in memory. A row found again at the same line of the
- * same file (an identical file imported again) is counted as a duplicate without a new rejects entry.
+ * Loads a chunk of usage rows into usage_pack: the rows of one customer, usage date and usage line go into one
+ * database row as encoded entries ({@link UsageEntries}), spilling into the next pack_no when a pack is full.
  *
- * <p>Duplicates across chunks are rare in fresh data, so a chunk is first inserted optimistically: the unique
- * index refuses it only when it repeats a stored row. Then the chunk goes back to a savepoint and takes the
- * careful path, which looks up every hash first.
+ * <p>A row whose columns all equal those of a row already loaded (earlier in this file, in this chunk or in an
+ * earlier file) is a duplicate: same line (all descriptive columns), slot, quantity and price (by value, at the
+ * stored scale 10). A row found again at the same line of the same file (an identical file imported again) is
+ * counted as a duplicate without a new rejects entry. Only the packs of the chunk's line-days are ever read, so no
+ * month of rows is held in memory.
+ *
+ * <p>A line-day that is not stored yet cannot hold a duplicate, and in fresh data most line-days of a chunk are new:
+ * they are inserted optimistically under a savepoint, and the primary key of usage_pack refuses the attempt only
+ * when one of them exists. Then the chunk goes back to the savepoint and takes the careful path for every
+ * line-day: read its stored packs, drop the duplicates, append the new entries to the last pack (or the next
+ * pack_no). Line-days this writer stored in an earlier chunk (a VM's day cut by a chunk boundary) take the careful
+ * path at once.
  */
 public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     private static final int LOOKUP_BATCH = 500;
+    private static final int RECENT_KEYS = 100_000;
 
     private final JdbcTemplate jdbc;
     private final ImportStore store;
     private final long jobInstanceId;
     private final Set<String> knownCustomers;
+    private final UsageLineCache lines;
+    private final int packChars;
+    /** Line-days written by earlier chunks of this writer: a hint only (a rolled-back chunk may have left some out). */
+    private final Map<PackKey, Boolean> recent = new LinkedHashMap<>(1 << 12, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PackKey, Boolean> eldest) {
+            return size() > RECENT_KEYS;
+        }
+    };
 
     public UsageImportWriter(JdbcTemplate jdbc, ImportStore store, long jobInstanceId) {
+        this(jdbc, store, jobInstanceId, UsageEntries.MAX_CHARS);
+    }
+
+    /** With a smaller pack capacity, for tests of the spill into the next pack_no. */
+    UsageImportWriter(JdbcTemplate jdbc, ImportStore store, long jobInstanceId, int packChars) {
         this.jdbc = jdbc;
         this.store = store;
         this.jobInstanceId = jobInstanceId;
         this.knownCustomers = new HashSet<>(jdbc.queryForList("SELECT customer_id FROM customer", String.class));
         this.lines = new UsageLineCache(jdbc);
+        this.packChars = packChars;
     }
 
     private record Origin(long fileId, long line) {
     }
 
-    /** Everything that makes two usage rows equal: the line (all descriptive columns), slot, quantity and price. */
-    private record RowKey(RowHash line, java.time.Instant slotStart, int slotHours, java.math.BigDecimal quantity,
-            java.math.BigDecimal unitPrice) {
+    /**
+     * Everything that makes two usage rows equal: the line (all descriptive columns), slot, quantity and price, the
+     * values compared as stored (scale 10), whatever their written scale.
+     */
+    private record RowKey(RowHash line, java.time.Instant slotStart, int slotHours, BigDecimal quantity,
+            BigDecimal unitPrice) {
         static RowKey of(UsageRow r) {
-            return new RowKey(r.lineHash(), r.slotStart(), r.slotHours(), r.quantity().stripTrailingZeros(),
-                    r.unitPrice().stripTrailingZeros());
+            return new RowKey(r.lineHash(), r.slotStart(), r.slotHours(),
+                    UsageEntries.stored(r.quantity()).stripTrailingZeros(),
+                    UsageEntries.stored(r.unitPrice()).stripTrailingZeros());
         }
     }
 
-    private final UsageLineCache lines;
+    /** A row's identity within its line-day. */
+    private record EntryKey(int hour, int slotHours, BigDecimal quantity, BigDecimal unitPrice) {
+        static EntryKey of(int hour, int slotHours, BigDecimal quantity, BigDecimal unitPrice) {
+            return new EntryKey(hour, slotHours, UsageEntries.stored(quantity).stripTrailingZeros(),
+                    UsageEntries.stored(unitPrice).stripTrailingZeros());
+        }
+    }
 
-    private record CustomerDate(String customerId, java.time.LocalDate date) {
+    /** A line-day: the key of its packs. */
+    private record PackKey(String customerId, LocalDate date, long lineId) {
+    }
+
+    /** A pack to insert or to update. */
+    private record Pack(PackKey key, int packNo, int count, String entries) {
+    }
+
+    private record CustomerDate(String customerId, LocalDate date) {
+    }
+
+    private record FileDay(long fileId, String customerId, LocalDate date, String currency) {
     }
 
     @Override
@@ -84,49 +130,50 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             }
         }
         Map<RowHash, Long> lineIds = lines.resolve(candidates.values().stream().map(ParsedItem::value).toList());
-        Map<RowKey, Origin> existing = optimisticInsert(candidates.values(), lineIds) ? null
-                : existing(candidates, lineIds);
-        if (existing == null) {
-            for (ParsedItem<UsageRow> parsed : candidates.values()) {
-                counts.get(parsed.item().fileId()).loaded++;
-            }
-            store.rejectAll(jobInstanceId, rejections);
-            counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
-            return;
-        }
-        List<UsageRow> inserts = new ArrayList<>(candidates.size());
-        List<ParsedItem<UsageRow>> inserted = new ArrayList<>(candidates.size());
+        Map<PackKey, List<ParsedItem<UsageRow>>> byLineDay = new LinkedHashMap<>();
+        Map<PackKey, List<ParsedItem<UsageRow>>> known = new LinkedHashMap<>();
+        Map<PackKey, List<ParsedItem<UsageRow>>> fresh = new LinkedHashMap<>();
+        PackKey lastKey = null;
+        List<ParsedItem<UsageRow>> lastList = null;
         for (ParsedItem<UsageRow> parsed : candidates.values()) {
-            ImportStore.FileCounts c = counts.get(parsed.item().fileId());
-            Origin origin = existing.get(RowKey.of(parsed.value()));
-            if (origin == null) {
-                c.loaded++;
-                inserts.add(parsed.value());
-                inserted.add(parsed);
-            } else {
-                c.duplicate++;
-                boolean sameLineOfSameFile = origin.fileId() == parsed.item().fileId()
-                        && origin.line() == parsed.item().record().lineNumber();
-                if (!sameLineOfSameFile) {
-                    rejections.add(duplicate(parsed, origin.fileId(), origin.line()));
-                }
+            UsageRow r = parsed.value();
+            long lineId = lineIds.get(r.lineHash());
+            if (lastKey == null || lastKey.lineId() != lineId || !lastKey.date().equals(r.usageDate())
+                    || !lastKey.customerId().equals(r.customerId())) {
+                lastKey = new PackKey(r.customerId(), r.usageDate(), lineId);
+                lastList = byLineDay.computeIfAbsent(lastKey, k -> new ArrayList<>());
             }
+            lastList.add(parsed);
         }
-        insert(inserted, lineIds);
+        byLineDay.forEach((key, rows) -> (recent.containsKey(key) ? known : fresh).put(key, rows));
+        List<ParsedItem<UsageRow>> loaded = known.isEmpty() ? new ArrayList<>(candidates.size())
+                : careful(known, counts, rejections);
+        if (optimisticInsert(fresh)) {
+            fresh.values().forEach(loaded::addAll);
+        } else {
+            loaded.addAll(careful(fresh, counts, rejections));
+        }
+        for (ParsedItem<UsageRow> parsed : loaded) {
+            counts.get(parsed.item().fileId()).loaded++;
+        }
+        addCounts(loaded);
+        byLineDay.keySet().forEach(key -> recent.put(key, Boolean.TRUE));
         store.rejectAll(jobInstanceId, rejections);
         counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
     }
 
-    /** Inserts the whole chunk if no row repeats a stored one; otherwise undoes the attempt and returns false. */
-    private boolean optimisticInsert(java.util.Collection<ParsedItem<UsageRow>> rows, Map<RowHash, Long> lineIds) {
-        if (rows.isEmpty()) {
+    /** Inserts the packs of line-days presumed new; if one exists, undoes the attempt and returns false. */
+    private boolean optimisticInsert(Map<PackKey, List<ParsedItem<UsageRow>>> lineDays) {
+        if (lineDays.isEmpty()) {
             return true;
         }
+        List<Pack> packs = new ArrayList<>(lineDays.size());
+        lineDays.forEach((key, rows) -> pack(key, rows, new UsageEntries.Packer(packChars), 0, packs));
         // The chunk transaction's own connection: a savepoint on it undoes just this attempt.
         return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
             java.sql.Savepoint savepoint = connection.setSavepoint();
             try {
-                insert(new ArrayList<>(rows), lineIds);
+                insertPacks(packs);
                 connection.releaseSavepoint(savepoint);
                 return true;
             } catch (DuplicateKeyException repeated) {
@@ -134,6 +181,159 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
                 return false;
             }
         }));
+    }
+
+    /**
+     * Appends the rows to {@code packer} (already holding the entries of pack {@code packNo}), adding a full pack to
+     * {@code out} whenever the next entry does not fit, and the last one at the end; returns the last pack_no.
+     */
+    private int pack(PackKey key, List<ParsedItem<UsageRow>> rows, UsageEntries.Packer packer, int packNo,
+            List<Pack> out) {
+        long dayStart = key.date().toEpochDay() * 86_400L;
+        for (ParsedItem<UsageRow> parsed : rows) {
+            UsageRow r = parsed.value();
+            long offset = r.slotStart().getEpochSecond() - dayStart;
+            if (offset < 0 || offset >= 86_400L || offset % 3600 != 0 || r.slotStart().getNano() != 0) {
+                throw new IllegalArgumentException("slot start " + r.slotStart() + " is not an hour of " + key.date());
+            }
+            int hour = (int) (offset / 3600);
+            if (!packer.add(hour, r.slotHours(), r.quantity(), r.unitPrice(), parsed.item().fileId(),
+                    parsed.item().record().lineNumber())) {
+                out.add(new Pack(key, packNo, packer.count(), packer.text()));
+                packNo++;
+                packer = new UsageEntries.Packer(packChars);
+                packer.add(hour, r.slotHours(), r.quantity(), r.unitPrice(), parsed.item().fileId(),
+                        parsed.item().record().lineNumber());
+            }
+        }
+        out.add(new Pack(key, packNo, packer.count(), packer.text()));
+        return packNo;
+    }
+
+    private void insertPacks(List<Pack> packs) {
+        if (packs.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO usage_pack (customer_id, usage_date, line_id, pack_no, entry_count, entries) "
+                + "VALUES (?,?,?,?,?,?)", packs, packs.size(), (ps, p) -> {
+                    ps.setString(1, p.key().customerId());
+                    ps.setObject(2, p.key().date());
+                    ps.setLong(3, p.key().lineId());
+                    ps.setInt(4, p.packNo());
+                    ps.setInt(5, p.count());
+                    ps.setString(6, p.entries());
+                });
+    }
+
+    /** A stored line-day: the origin of each of its entries, and its last pack. */
+    private static final class StoredLineDay {
+        final Map<EntryKey, Origin> entries = new HashMap<>();
+        int lastPackNo = -1;
+        String lastEntries;
+    }
+
+    /**
+     * The careful path: every line-day's stored packs are read, the duplicates of stored rows are counted (and
+     * rejected unless found again at the same line of the same file), and the new rows are appended.
+     */
+    private List<ParsedItem<UsageRow>> careful(Map<PackKey, List<ParsedItem<UsageRow>>> byLineDay,
+            Map<Long, ImportStore.FileCounts> counts, List<ImportStore.Rejection> rejections) {
+        Map<PackKey, StoredLineDay> stored = stored(byLineDay.keySet());
+        List<ParsedItem<UsageRow>> loaded = new ArrayList<>();
+        List<Pack> inserts = new ArrayList<>();
+        List<Pack> updates = new ArrayList<>();
+        for (Map.Entry<PackKey, List<ParsedItem<UsageRow>>> e : byLineDay.entrySet()) {
+            PackKey key = e.getKey();
+            StoredLineDay day = stored.get(key);
+            List<ParsedItem<UsageRow>> rows = e.getValue();
+            if (day != null) {
+                long dayStart = key.date().toEpochDay() * 86_400L;
+                List<ParsedItem<UsageRow>> fresh = new ArrayList<>(rows.size());
+                for (ParsedItem<UsageRow> parsed : rows) {
+                    UsageRow r = parsed.value();
+                    int hour = (int) ((r.slotStart().getEpochSecond() - dayStart) / 3600);
+                    Origin origin = day.entries.get(EntryKey.of(hour, r.slotHours(), r.quantity(), r.unitPrice()));
+                    if (origin == null) {
+                        fresh.add(parsed);
+                        continue;
+                    }
+                    counts.get(parsed.item().fileId()).duplicate++;
+                    boolean sameLineOfSameFile = origin.fileId() == parsed.item().fileId()
+                            && origin.line() == parsed.item().record().lineNumber();
+                    if (!sameLineOfSameFile) {
+                        rejections.add(duplicate(parsed, origin.fileId(), origin.line()));
+                    }
+                }
+                rows = fresh;
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            loaded.addAll(rows);
+            if (day == null) {
+                pack(key, rows, new UsageEntries.Packer(packChars), 0, inserts);
+                continue;
+            }
+            // The last pack is rewritten with the new entries it can take; the rest go to the next pack_no.
+            UsageEntries.Packer packer = new UsageEntries.Packer(packChars);
+            for (UsageEntries.Entry stored1 : UsageEntries.decode(day.lastEntries)) {
+                packer.add(stored1);
+            }
+            List<Pack> packs = new ArrayList<>();
+            pack(key, rows, packer, day.lastPackNo, packs);
+            for (Pack p : packs) {
+                (p.packNo() == day.lastPackNo ? updates : inserts).add(p);
+            }
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE usage_pack SET entry_count = ?, entries = ? WHERE customer_id = ? AND usage_date = ? "
+                    + "AND line_id = ? AND pack_no = ?", updates, updates.size(), (ps, p) -> {
+                        ps.setInt(1, p.count());
+                        ps.setString(2, p.entries());
+                        ps.setString(3, p.key().customerId());
+                        ps.setObject(4, p.key().date());
+                        ps.setLong(5, p.key().lineId());
+                        ps.setInt(6, p.packNo());
+                    });
+        }
+        insertPacks(inserts);
+        return loaded;
+    }
+
+    /** The stored packs of the line-days, read per customer and usage date through the primary key. */
+    private Map<PackKey, StoredLineDay> stored(java.util.Collection<PackKey> keys) {
+        Map<CustomerDate, java.util.TreeSet<Long>> linesByDay = new LinkedHashMap<>();
+        for (PackKey key : keys) {
+            linesByDay.computeIfAbsent(new CustomerDate(key.customerId(), key.date()), d -> new java.util.TreeSet<>())
+                    .add(key.lineId());
+        }
+        Map<PackKey, StoredLineDay> found = new HashMap<>();
+        for (Map.Entry<CustomerDate, java.util.TreeSet<Long>> e : linesByDay.entrySet()) {
+            CustomerDate day = e.getKey();
+            List<Long> ids = new ArrayList<>(e.getValue());
+            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
+                List<Object> args = new ArrayList<>(batch.size() + 2);
+                args.add(day.customerId());
+                args.add(day.date());
+                args.addAll(batch);
+                jdbc.query("SELECT line_id, pack_no, entries FROM usage_pack WHERE customer_id = ? AND usage_date = ? "
+                        + "AND line_id IN (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")",
+                        rs -> {
+                            StoredLineDay lineDay = found.computeIfAbsent(
+                                    new PackKey(day.customerId(), day.date(), rs.getLong(1)), k -> new StoredLineDay());
+                            int packNo = rs.getInt(2);
+                            String text = rs.getString(3);
+                            UsageEntries.decode(text, (hour, slotHours, quantity, unitPrice, fileId, line) -> lineDay.entries
+                                    .putIfAbsent(EntryKey.of(hour, slotHours, quantity, unitPrice), new Origin(fileId, line)));
+                            if (packNo > lineDay.lastPackNo) {
+                                lineDay.lastPackNo = packNo;
+                                lineDay.lastEntries = text;
+                            }
+                        }, args.toArray());
+            }
+        }
+        return found;
     }
 
     private ImportStore.Rejection duplicate(ParsedItem<UsageRow> parsed, long firstFileId, long firstLine) {
@@ -151,73 +351,32 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
     }
 
     /**
-     * The stored rows among the candidates, looked up per customer and usage date through the unique key's
-     * leading columns (customer_id, usage_date, line_id).
+     * The per customer-day counts (match planning, see V5__usage_customer_day) and the per file, customer-day and
+     * currency counts and amounts (see V6__usage_pack) move with the rows, in the same transaction.
      */
-    private Map<RowKey, Origin> existing(Map<RowKey, ParsedItem<UsageRow>> candidates, Map<RowHash, Long> lineIds) {
-        Map<Long, RowHash> hashOfLine = new HashMap<>();
-        lineIds.forEach((hash, id) -> hashOfLine.put(id, hash));
-        Map<String, java.util.Set<Long>> linesByCustomerDay = new LinkedHashMap<>();
-        Map<String, UsageRow> sample = new HashMap<>();
-        for (ParsedItem<UsageRow> parsed : candidates.values()) {
-            UsageRow r = parsed.value();
-            String day = r.customerId() + "|" + r.usageDate();
-            linesByCustomerDay.computeIfAbsent(day, d -> new java.util.TreeSet<>()).add(lineIds.get(r.lineHash()));
-            sample.putIfAbsent(day, r);
-        }
-        Map<RowKey, Origin> found = new HashMap<>();
-        for (Map.Entry<String, java.util.Set<Long>> e : linesByCustomerDay.entrySet()) {
-            UsageRow r = sample.get(e.getKey());
-            List<Long> ids = new ArrayList<>(e.getValue());
-            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
-                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
-                List<Object> args = new ArrayList<>(batch.size() + 2);
-                args.add(r.customerId());
-                args.add(r.usageDate());
-                args.addAll(batch);
-                jdbc.query("SELECT line_id, slot_start, slot_hours, quantity, unit_price, file_id, line_number FROM usage_row "
-                        + "WHERE customer_id = ? AND usage_date = ? AND line_id IN ("
-                        + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")", rs -> {
-                            RowKey key = new RowKey(hashOfLine.get(rs.getLong(1)), rs.getTimestamp(2).toInstant(),
-                                    rs.getInt(3), rs.getBigDecimal(4).stripTrailingZeros(),
-                                    rs.getBigDecimal(5).stripTrailingZeros());
-                            if (candidates.containsKey(key)) {
-                                found.put(key, new Origin(rs.getLong(6), rs.getLong(7)));
-                            }
-                        }, args.toArray());
-            }
-        }
-        return found;
-    }
-
-    private void insert(List<ParsedItem<UsageRow>> rows, Map<RowHash, Long> lineIds) {
+    private void addCounts(List<ParsedItem<UsageRow>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO usage_row (customer_id, usage_date, line_id, slot_start, slot_hours, quantity, "
-                + "unit_price, file_id, line_number) VALUES (?,?,?,?,?,?,?,?,?)", rows, rows.size(), (ps, parsed) -> {
-                    UsageRow r = parsed.value();
-                    ps.setString(1, r.customerId());
-                    ps.setObject(2, r.usageDate());
-                    ps.setLong(3, lineIds.get(r.lineHash()));
-                    // A LocalDateTime in UTC (the JVM and the MySQL session are UTC): the MySQL driver formats a
-                    // Timestamp through SimpleDateFormat and a Calendar (7 % of a MySQL import profile).
-                    ps.setObject(4, java.time.LocalDateTime.ofInstant(r.slotStart(), java.time.ZoneOffset.UTC));
-                    ps.setInt(5, r.slotHours());
-                    ps.setBigDecimal(6, r.quantity());
-                    ps.setBigDecimal(7, r.unitPrice());
-                    ps.setLong(8, parsed.item().fileId());
-                    ps.setLong(9, parsed.item().record().lineNumber());
-                });
-        // The per customer-day counts move with the rows, in the same transaction (see V5__usage_customer_day).
         Map<CustomerDate, long[]> perDay = new LinkedHashMap<>();
+        Map<FileDay, Object[]> perFileDay = new LinkedHashMap<>();
         for (ParsedItem<UsageRow> parsed : rows) {
-            perDay.computeIfAbsent(new CustomerDate(parsed.value().customerId(), parsed.value().usageDate()),
-                    k -> new long[1])[0]++;
+            UsageRow r = parsed.value();
+            perDay.computeIfAbsent(new CustomerDate(r.customerId(), r.usageDate()), k -> new long[1])[0]++;
+            Object[] sums = perFileDay.computeIfAbsent(new FileDay(parsed.item().fileId(), r.customerId(), r.usageDate(),
+                    r.pricingCurrency().getCurrencyCode()), k -> new Object[] {0L, BigDecimal.ZERO});
+            sums[0] = (Long) sums[0] + 1;
+            sums[1] = ((BigDecimal) sums[1]).add(UsageEntries.stored(r.quantity()).multiply(UsageEntries.stored(r.unitPrice())));
         }
-        List<Object[]> counts = new ArrayList<>(perDay.size());
-        perDay.forEach((day, n) -> counts.add(new Object[] {day.customerId(), day.date(), n[0]}));
+        List<Object[]> days = new ArrayList<>(perDay.size());
+        perDay.forEach((day, n) -> days.add(new Object[] {day.customerId(), day.date(), n[0]}));
         jdbc.batchUpdate("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?,?,?) "
-                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", counts);
+                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", days);
+        List<Object[]> fileDays = new ArrayList<>(perFileDay.size());
+        perFileDay.forEach((k, sums) -> fileDays.add(new Object[] {k.fileId(), k.customerId(), k.date(), k.currency(),
+                sums[0], sums[1]}));
+        jdbc.batchUpdate("INSERT INTO usage_file_day (file_id, customer_id, usage_date, pricing_currency, row_count, amount) "
+                + "VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count), "
+                + "amount = amount + VALUES(amount)", fileDays);
     }
 }

@@ -131,7 +131,7 @@ public final class UsageRowParser {
         String chargeType = f.text("ChargeType");
         String consumedService = f.text("ConsumedService");
         // Every column but the slot, quantity and price, as given (identifiers in normal form): rows equal here
-        // share one usage_line; the rest of "all columns equal" is the unique key of usage_row.
+        // share one usage_line; the rest of "all columns equal" is the entry key within a usage_pack line-day.
         StringBuilder line = new StringBuilder(256).append(customerId).append('|').append(billingSubscription).append('|')
                 .append(entitlement).append('|').append(resourceGroup).append('|').append(resourceUri).append('|')
                 .append(meterCategory).append('|').append(consumedService).append('|').append(region).append('|')
