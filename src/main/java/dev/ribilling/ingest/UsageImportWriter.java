@@ -42,6 +42,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
     private final Set<String> knownCustomers;
     private final UsageLineCache lines;
     private final int packChars;
+    private final boolean h2;
     /** Line-days written by earlier chunks of this writer: a hint only (a rolled-back chunk may have left some out). */
     private final Map<PackKey, Boolean> recent = new LinkedHashMap<>(1 << 12, 0.75f, false) {
         @Override
@@ -62,6 +63,8 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         this.knownCustomers = new HashSet<>(jdbc.queryForList("SELECT customer_id FROM customer", String.class));
         this.lines = new UsageLineCache(jdbc);
         this.packChars = packChars;
+        this.h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
     }
 
     private record Origin(long fileId, long line) {
@@ -74,17 +77,16 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
     private record RowKey(RowHash line, java.time.Instant slotStart, int slotHours, BigDecimal quantity,
             BigDecimal unitPrice) {
         static RowKey of(UsageRow r) {
-            return new RowKey(r.lineHash(), r.slotStart(), r.slotHours(),
-                    UsageEntries.stored(r.quantity()).stripTrailingZeros(),
-                    UsageEntries.stored(r.unitPrice()).stripTrailingZeros());
+            // At the stored scale 10 equal values are equal BigDecimals: no stripTrailingZeros needed.
+            return new RowKey(r.lineHash(), r.slotStart(), r.slotHours(), UsageEntries.stored(r.quantity()),
+                    UsageEntries.stored(r.unitPrice()));
         }
     }
 
     /** A row's identity within its line-day. */
     private record EntryKey(int hour, int slotHours, BigDecimal quantity, BigDecimal unitPrice) {
         static EntryKey of(int hour, int slotHours, BigDecimal quantity, BigDecimal unitPrice) {
-            return new EntryKey(hour, slotHours, UsageEntries.stored(quantity).stripTrailingZeros(),
-                    UsageEntries.stored(unitPrice).stripTrailingZeros());
+            return new EntryKey(hour, slotHours, UsageEntries.stored(quantity), UsageEntries.stored(unitPrice));
         }
     }
 
@@ -146,15 +148,18 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             lastList.add(parsed);
         }
         byLineDay.forEach((key, rows) -> (recent.containsKey(key) ? known : fresh).put(key, rows));
-        List<ParsedItem<UsageRow>> loaded = known.isEmpty() ? new ArrayList<>(candidates.size())
+        // The rows loaded, per line-day.
+        List<List<ParsedItem<UsageRow>>> loaded = known.isEmpty() ? new ArrayList<>(byLineDay.size())
                 : careful(known, counts, rejections);
         if (optimisticInsert(fresh)) {
-            fresh.values().forEach(loaded::addAll);
+            loaded.addAll(fresh.values());
         } else {
             loaded.addAll(careful(fresh, counts, rejections));
         }
-        for (ParsedItem<UsageRow> parsed : loaded) {
-            counts.get(parsed.item().fileId()).loaded++;
+        for (List<ParsedItem<UsageRow>> rows : loaded) {
+            for (ParsedItem<UsageRow> parsed : rows) {
+                counts.get(parsed.item().fileId()).loaded++;
+            }
         }
         addCounts(loaded);
         byLineDay.keySet().forEach(key -> recent.put(key, Boolean.TRUE));
@@ -236,10 +241,10 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
      * The careful path: every line-day's stored packs are read, the duplicates of stored rows are counted (and
      * rejected unless found again at the same line of the same file), and the new rows are appended.
      */
-    private List<ParsedItem<UsageRow>> careful(Map<PackKey, List<ParsedItem<UsageRow>>> byLineDay,
+    private List<List<ParsedItem<UsageRow>>> careful(Map<PackKey, List<ParsedItem<UsageRow>>> byLineDay,
             Map<Long, ImportStore.FileCounts> counts, List<ImportStore.Rejection> rejections) {
         Map<PackKey, StoredLineDay> stored = stored(byLineDay.keySet());
-        List<ParsedItem<UsageRow>> loaded = new ArrayList<>();
+        List<List<ParsedItem<UsageRow>>> loaded = new ArrayList<>();
         List<Pack> inserts = new ArrayList<>();
         List<Pack> updates = new ArrayList<>();
         for (Map.Entry<PackKey, List<ParsedItem<UsageRow>>> e : byLineDay.entrySet()) {
@@ -269,7 +274,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             if (rows.isEmpty()) {
                 continue;
             }
-            loaded.addAll(rows);
+            loaded.add(rows);
             if (day == null) {
                 pack(key, rows, new UsageEntries.Packer(packChars), 0, inserts);
                 continue;
@@ -352,31 +357,90 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     /**
      * The per customer-day counts (match planning, see V5__usage_customer_day) and the per file, customer-day and
-     * currency counts and amounts (see V6__usage_pack) move with the rows, in the same transaction.
+     * currency counts and amounts (see V6__usage_pack) move with the rows, in the same transaction. Summed per
+     * line-day (one currency, usually one file and one price): quantity x price once per run of equal prices.
      */
-    private void addCounts(List<ParsedItem<UsageRow>> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    private void addCounts(java.util.Collection<List<ParsedItem<UsageRow>>> lineDays) {
         Map<CustomerDate, long[]> perDay = new LinkedHashMap<>();
         Map<FileDay, Object[]> perFileDay = new LinkedHashMap<>();
-        for (ParsedItem<UsageRow> parsed : rows) {
-            UsageRow r = parsed.value();
-            perDay.computeIfAbsent(new CustomerDate(r.customerId(), r.usageDate()), k -> new long[1])[0]++;
-            Object[] sums = perFileDay.computeIfAbsent(new FileDay(parsed.item().fileId(), r.customerId(), r.usageDate(),
-                    r.pricingCurrency().getCurrencyCode()), k -> new Object[] {0L, BigDecimal.ZERO});
-            sums[0] = (Long) sums[0] + 1;
-            sums[1] = ((BigDecimal) sums[1]).add(UsageEntries.stored(r.quantity()).multiply(UsageEntries.stored(r.unitPrice())));
+        for (List<ParsedItem<UsageRow>> rows : lineDays) {
+            if (rows.isEmpty()) {
+                continue;
+            }
+            UsageRow first = rows.get(0).value();
+            perDay.computeIfAbsent(new CustomerDate(first.customerId(), first.usageDate()), k -> new long[1])[0] += rows.size();
+            String currency = first.pricingCurrency().getCurrencyCode();
+            int i = 0;
+            while (i < rows.size()) {
+                long fileId = rows.get(i).item().fileId();
+                BigDecimal price = UsageEntries.stored(rows.get(i).value().unitPrice());
+                BigDecimal quantities = BigDecimal.ZERO;
+                int j = i;
+                for (; j < rows.size() && rows.get(j).item().fileId() == fileId; j++) {
+                    BigDecimal p = UsageEntries.stored(rows.get(j).value().unitPrice());
+                    if (p.compareTo(price) != 0) {
+                        break;
+                    }
+                    quantities = quantities.add(UsageEntries.stored(rows.get(j).value().quantity()));
+                }
+                Object[] sums = perFileDay.computeIfAbsent(new FileDay(fileId, first.customerId(), first.usageDate(),
+                        currency), k -> new Object[] {0L, BigDecimal.ZERO});
+                sums[0] = (Long) sums[0] + (j - i);
+                sums[1] = ((BigDecimal) sums[1]).add(quantities.multiply(price));
+                i = j;
+            }
+        }
+        if (perDay.isEmpty()) {
+            return;
         }
         List<Object[]> days = new ArrayList<>(perDay.size());
         perDay.forEach((day, n) -> days.add(new Object[] {day.customerId(), day.date(), n[0]}));
-        jdbc.batchUpdate("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?,?,?) "
-                + "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)", days);
+        upsert("INSERT INTO usage_customer_day (customer_id, usage_date, row_count) VALUES (?,?,?)",
+                "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count)",
+                "UPDATE usage_customer_day SET row_count = row_count + ? WHERE customer_id = ? AND usage_date = ?", 2,
+                days);
         List<Object[]> fileDays = new ArrayList<>(perFileDay.size());
         perFileDay.forEach((k, sums) -> fileDays.add(new Object[] {k.fileId(), k.customerId(), k.date(), k.currency(),
                 sums[0], sums[1]}));
-        jdbc.batchUpdate("INSERT INTO usage_file_day (file_id, customer_id, usage_date, pricing_currency, row_count, amount) "
-                + "VALUES (?,?,?,?,?,?) ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count), "
-                + "amount = amount + VALUES(amount)", fileDays);
+        upsert("INSERT INTO usage_file_day (file_id, customer_id, usage_date, pricing_currency, row_count, amount) "
+                + "VALUES (?,?,?,?,?,?)", "ON DUPLICATE KEY UPDATE row_count = row_count + VALUES(row_count), "
+                + "amount = amount + VALUES(amount)", "UPDATE usage_file_day SET row_count = row_count + ?, "
+                + "amount = amount + ? WHERE file_id = ? AND customer_id = ? AND usage_date = ? AND pricing_currency = ?",
+                4, fileDays);
+    }
+
+    /**
+     * Adds to counters, inserting the missing ones. MySQL and MariaDB do it in one statement (INSERT ... ON
+     * DUPLICATE KEY UPDATE); H2 runs that statement as a failed insert (building an exception and its message) and
+     * a freshly parsed update for every existing key, so on H2 the keys are updated first and the rows no update
+     * found are inserted: imports of usage never run concurrently (the run lock), so none appears in between.
+     *
+     * @param keys the number of key columns, which come first in each row of {@code rows} (then the increments)
+     */
+    private void upsert(String insert, String onDuplicate, String update, int keys, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!h2) {
+            jdbc.batchUpdate(insert + " " + onDuplicate, rows);
+            return;
+        }
+        List<Object[]> updates = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] args = new Object[row.length];
+            System.arraycopy(row, keys, args, 0, row.length - keys);
+            System.arraycopy(row, 0, args, row.length - keys, keys);
+            updates.add(args);
+        }
+        int[] updated = jdbc.batchUpdate(update, updates);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate(insert, missing);
+        }
     }
 }
