@@ -34,7 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     private static final int LOOKUP_BATCH = 500;
-    private static final int RECENT_KEYS = 100_000;
 
     private final JdbcTemplate jdbc;
     private final ImportStore store;
@@ -43,13 +42,11 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
     private final UsageLineCache lines;
     private final int packChars;
     private final boolean h2;
-    /** Line-days written by earlier chunks of this writer: a hint only (a rolled-back chunk may have left some out). */
-    private final Map<PackKey, Boolean> recent = new LinkedHashMap<>(1 << 12, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PackKey, Boolean> eldest) {
-            return size() > RECENT_KEYS;
-        }
-    };
+    /**
+     * Line-days written by the previous chunk of this writer, whose rows a chunk boundary may have cut (files list a
+     * resource's rows together): a hint only, a rolled-back chunk may have left them out.
+     */
+    private Set<PackKey> recent = Set.of();
 
     public UsageImportWriter(JdbcTemplate jdbc, ImportStore store, long jobInstanceId) {
         this(jdbc, store, jobInstanceId, UsageEntries.MAX_CHARS);
@@ -147,7 +144,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             }
             lastList.add(parsed);
         }
-        byLineDay.forEach((key, rows) -> (recent.containsKey(key) ? known : fresh).put(key, rows));
+        byLineDay.forEach((key, rows) -> (recent.contains(key) ? known : fresh).put(key, rows));
         // The rows loaded, per line-day.
         List<List<ParsedItem<UsageRow>>> loaded = known.isEmpty() ? new ArrayList<>(byLineDay.size())
                 : careful(known, counts, rejections);
@@ -162,7 +159,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             }
         }
         addCounts(loaded);
-        byLineDay.keySet().forEach(key -> recent.put(key, Boolean.TRUE));
+        recent = new HashSet<>(byLineDay.keySet()); // the keys only: the chunk's rows may go
         store.rejectAll(jobInstanceId, rejections);
         counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
     }
