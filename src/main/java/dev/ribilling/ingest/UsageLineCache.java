@@ -49,6 +49,30 @@ class UsageLineCache {
         if (missing.isEmpty()) {
             return resolved;
         }
+        if (optimistic && isH2()) {
+            // Lines not cached are usually new in a fresh file: insert them at once under a savepoint (the unique
+            // hash key refuses the attempt when one exists); after one refusal this writer looks them up first.
+            List<UsageRow> all = new ArrayList<>(missing.values());
+            List<Long> keys = jdbc.execute((java.sql.Connection connection) -> {
+                java.sql.Savepoint savepoint = connection.setSavepoint();
+                try {
+                    List<Long> inserted = insert(all);
+                    connection.releaseSavepoint(savepoint);
+                    return inserted;
+                } catch (org.springframework.dao.DuplicateKeyException exists) {
+                    connection.rollback(savepoint);
+                    return null;
+                }
+            });
+            if (keys != null) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ids.put(all.get(i).lineHash(), keys.get(i));
+                    resolved.put(all.get(i).lineHash(), keys.get(i));
+                }
+                return resolved;
+            }
+            optimistic = false;
+        }
         Map<RowHash, Long> stored = lookup(missing.keySet());
         List<UsageRow> toInsert = new ArrayList<>();
         for (Map.Entry<RowHash, UsageRow> e : missing.entrySet()) {
@@ -105,11 +129,7 @@ class UsageLineCache {
      * auto-increment lock modes: there the new lines are looked up again by hash (null is returned).
      */
     private List<Long> insert(List<UsageRow> lines) {
-        if (h2 == null) {
-            h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
-        }
-        if (!h2) {
+        if (!isH2()) {
             insert(lines, null);
             return null;
         }
@@ -126,6 +146,15 @@ class UsageLineCache {
     }
 
     private Boolean h2;
+    private boolean optimistic = true;
+
+    private boolean isH2() {
+        if (h2 == null) {
+            h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
+        }
+        return h2;
+    }
 
     private void insert(List<UsageRow> lines, org.springframework.jdbc.support.KeyHolder keys) {
         String sql = "INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "

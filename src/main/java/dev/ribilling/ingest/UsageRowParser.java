@@ -143,6 +143,9 @@ public final class UsageRowParser {
             throw new RowRejectedException(RejectReason.TOO_MANY_HOURS, "Quantity " + quantity.toPlainString()
                     + " is more hours than the " + (slotHours == 1 ? "hourly" : "daily") + " slot holds for a single VM");
         }
+        // Stored at scale 10 (see UsageEntries), rounded here on the parsing thread rather than in the writer.
+        quantity = UsageEntries.stored(quantity);
+        unitPrice = UsageEntries.stored(unitPrice);
         String pricingModel = f.text("PricingModel");
         String meterName = f.text("MeterName");
         String chargeType = f.text("ChargeType");
