@@ -105,9 +105,14 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
     public void write(Chunk<? extends ParsedItem<UsageRow>> chunk) {
         Map<Long, ImportStore.FileCounts> counts = new LinkedHashMap<>();
         List<ImportStore.Rejection> rejections = new ArrayList<>();
-        Map<RowKey, ParsedItem<UsageRow>> candidates = new LinkedHashMap<>();
+        Map<RowKey, ParsedItem<UsageRow>> candidates = new LinkedHashMap<>(chunk.size() * 2);
+        long lastFileId = -1;
+        ImportStore.FileCounts c = null;
         for (ParsedItem<UsageRow> parsed : chunk) {
-            ImportStore.FileCounts c = counts.computeIfAbsent(parsed.item().fileId(), id -> new ImportStore.FileCounts());
+            if (c == null || parsed.item().fileId() != lastFileId) { // a chunk is mostly one file
+                lastFileId = parsed.item().fileId();
+                c = counts.computeIfAbsent(lastFileId, id -> new ImportStore.FileCounts());
+            }
             c.read++;
             if (parsed.isSkipped()) {
                 c.skipped++;
@@ -155,13 +160,17 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         }
         for (List<ParsedItem<UsageRow>> rows : loaded) {
             for (ParsedItem<UsageRow> parsed : rows) {
-                counts.get(parsed.item().fileId()).loaded++;
+                if (parsed.item().fileId() != lastFileId) {
+                    lastFileId = parsed.item().fileId();
+                    c = counts.get(lastFileId);
+                }
+                c.loaded++;
             }
         }
         addCounts(loaded);
         recent = new HashSet<>(byLineDay.keySet()); // the keys only: the chunk's rows may go
         store.rejectAll(jobInstanceId, rejections);
-        counts.forEach((fileId, c) -> store.addStats(jobInstanceId, fileId, c));
+        counts.forEach((fileId, n) -> store.addStats(jobInstanceId, fileId, n));
     }
 
     /** Inserts the packs of line-days presumed new; if one exists, undoes the attempt and returns false. */
