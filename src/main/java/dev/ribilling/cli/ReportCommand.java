@@ -84,7 +84,8 @@ public class ReportCommand implements BillingCommand {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         YearMonth month = YearMonth.parse(period);
         List<RunRecord.Warning> warnings = new ArrayList<>();
-        Long usage = jdbc.queryForObject("SELECT COUNT(*) FROM usage_row WHERE usage_date BETWEEN ? AND ?", Long.class,
+        Long usage = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day "
+                + "WHERE usage_date BETWEEN ? AND ?", Long.class,
                 month.atDay(1), month.atEndOfMonth());
         Long matched = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM usage_coverage WHERE usage_date "
                 + "BETWEEN ? AND ?", Long.class, month.atDay(1), month.atEndOfMonth());

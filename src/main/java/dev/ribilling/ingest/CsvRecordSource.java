@@ -66,7 +66,10 @@ public final class CsvRecordSource implements RecordSource {
         if (start == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
             line = line.substring(1);
         }
-        String[] fields = parser.parseLineMulti(line);
+        String[] fields = line.isEmpty() ? null : line.indexOf('"') < 0 ? splitPlain(line) : splitQuoted(line);
+        if (fields == null) {
+            fields = parser.parseLineMulti(line);
+        }
         if (!parser.isPending()) {
             return new SourceRecord(start, line, fields);
         }
@@ -86,6 +89,82 @@ public final class CsvRecordSource implements RecordSource {
             fields = joined;
         }
         return new SourceRecord(start, raw.toString(), fields);
+    }
+
+    /**
+     * The fields of a line without quotes: what opencsv's RFC 4180 parser returns for it (every comma separates,
+     * fields as written), without its per-character work (most of the import's parsing garbage).
+     */
+    static String[] splitPlain(String line) {
+        int n = 1;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+            n++;
+        }
+        String[] fields = new String[n];
+        int from = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int comma = line.indexOf(',', from);
+            fields[k] = line.substring(from, comma);
+            from = comma + 1;
+        }
+        fields[n - 1] = line.substring(from);
+        return fields;
+    }
+
+    /**
+     * The fields of a one-line record whose every field is either unquoted (no '"' in it) or entirely quoted with
+     * inner quotes doubled, as opencsv's RFC 4180 parser returns them; null for anything else (a quoted field
+     * left open at the end of the line, a quote inside an unquoted field, text after a closing quote), which is
+     * left to opencsv.
+     */
+    static String[] splitQuoted(String line) {
+        java.util.ArrayList<String> fields = new java.util.ArrayList<>(32);
+        int n = line.length();
+        int i = 0;
+        StringBuilder quoted = null;
+        while (true) {
+            if (i < n && line.charAt(i) == '"') {
+                if (quoted == null) {
+                    quoted = new StringBuilder(64);
+                }
+                quoted.setLength(0);
+                int from = i + 1;
+                while (true) {
+                    int q = line.indexOf('"', from);
+                    if (q < 0) {
+                        return null; // open at the end of the line: a multi-line field
+                    }
+                    quoted.append(line, from, q);
+                    if (q + 1 < n && line.charAt(q + 1) == '"') {
+                        quoted.append('"');
+                        from = q + 2;
+                        continue;
+                    }
+                    i = q + 1;
+                    break;
+                }
+                fields.add(quoted.toString());
+                if (i == n) {
+                    break;
+                }
+                if (line.charAt(i) != ',') {
+                    return null;
+                }
+                i++;
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? n : comma;
+                if (line.indexOf('"', i) >= 0 && line.indexOf('"', i) < end) {
+                    return null;
+                }
+                fields.add(line.substring(i, end));
+                if (comma < 0) {
+                    break;
+                }
+                i = comma + 1;
+            }
+        }
+        return fields.toArray(new String[0]);
     }
 
     private String readLine() throws IOException {

@@ -67,8 +67,23 @@ final class HourlyOverlap {
 
     /** The resources (normalised ResourceURI) with hourly rows loaded on the customer's day. */
     private Set<String> hourlyResources(CustomerDate day) {
-        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT l.resource_uri FROM usage_row r JOIN usage_line l "
-                + "ON l.id = r.line_id WHERE r.customer_id = ? AND r.usage_date = ? AND r.slot_hours = 1 "
-                + "AND l.resource_uri IS NOT NULL", String.class, day.customerId(), day.date()));
+        Set<String> resources = new HashSet<>();
+        jdbc.query("SELECT l.resource_uri, p.entries FROM usage_pack p JOIN usage_line l ON l.id = p.line_id "
+                + "WHERE p.customer_id = ? AND p.usage_date = ? AND l.resource_uri IS NOT NULL", rs -> {
+                    String resource = rs.getString(1);
+                    if (!resources.contains(resource) && hasHourlyEntry(rs.getString(2))) {
+                        resources.add(resource);
+                    }
+                }, day.customerId(), day.date());
+        return resources;
+    }
+
+    private static boolean hasHourlyEntry(String entries) {
+        for (UsageEntries.Entry entry : UsageEntries.decode(entries)) {
+            if (entry.slotHours() == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 }

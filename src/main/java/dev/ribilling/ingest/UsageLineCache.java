@@ -33,7 +33,12 @@ class UsageLineCache {
     Map<RowHash, Long> resolve(List<UsageRow> rows) {
         Map<RowHash, Long> resolved = new HashMap<>();
         Map<RowHash, UsageRow> missing = new LinkedHashMap<>();
+        RowHash previous = null;
         for (UsageRow row : rows) {
+            if (row.lineHash() == previous) {
+                continue; // a resource's rows follow each other and share the parser's hash instance
+            }
+            previous = row.lineHash();
             Long id = ids.get(row.lineHash());
             if (id != null) {
                 resolved.put(row.lineHash(), id);
@@ -44,6 +49,30 @@ class UsageLineCache {
         if (missing.isEmpty()) {
             return resolved;
         }
+        if (optimistic && isH2()) {
+            // Lines not cached are usually new in a fresh file: insert them at once under a savepoint (the unique
+            // hash key refuses the attempt when one exists); after one refusal this writer looks them up first.
+            List<UsageRow> all = new ArrayList<>(missing.values());
+            List<Long> keys = jdbc.execute((java.sql.Connection connection) -> {
+                java.sql.Savepoint savepoint = connection.setSavepoint();
+                try {
+                    List<Long> inserted = insert(all);
+                    connection.releaseSavepoint(savepoint);
+                    return inserted;
+                } catch (org.springframework.dao.DuplicateKeyException exists) {
+                    connection.rollback(savepoint);
+                    return null;
+                }
+            });
+            if (keys != null) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ids.put(all.get(i).lineHash(), keys.get(i));
+                    resolved.put(all.get(i).lineHash(), keys.get(i));
+                }
+                return resolved;
+            }
+            optimistic = false;
+        }
         Map<RowHash, Long> stored = lookup(missing.keySet());
         List<UsageRow> toInsert = new ArrayList<>();
         for (Map.Entry<RowHash, UsageRow> e : missing.entrySet()) {
@@ -52,8 +81,14 @@ class UsageLineCache {
             }
         }
         if (!toInsert.isEmpty()) {
-            insert(toInsert);
-            stored.putAll(lookup(toInsert.stream().map(UsageRow::lineHash).toList()));
+            List<Long> keys = insert(toInsert);
+            if (keys != null) {
+                for (int i = 0; i < keys.size(); i++) {
+                    stored.put(toInsert.get(i).lineHash(), keys.get(i));
+                }
+            } else {
+                stored.putAll(lookup(toInsert.stream().map(UsageRow::lineHash).toList()));
+            }
         }
         ids.putAll(stored);
         resolved.putAll(stored);
@@ -88,11 +123,45 @@ class UsageLineCache {
         return found;
     }
 
-    private void insert(List<UsageRow> lines) {
-        jdbc.batchUpdate("INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "
+    /**
+     * Inserts the lines; on H2 returns their generated ids in order. MySQL and MariaDB report the ids of a batch as
+     * consecutive numbers from the first, which InnoDB guarantees only without concurrent inserts in some
+     * auto-increment lock modes: there the new lines are looked up again by hash (null is returned).
+     */
+    private List<Long> insert(List<UsageRow> lines) {
+        if (!isH2()) {
+            insert(lines, null);
+            return null;
+        }
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        insert(lines, keys);
+        List<Long> ids = new ArrayList<>(lines.size());
+        for (Map<String, Object> k : keys.getKeyList()) {
+            ids.add(((Number) k.values().iterator().next()).longValue());
+        }
+        if (ids.size() != lines.size()) {
+            throw new IllegalStateException("usage_line insert returned " + ids.size() + " ids for " + lines.size());
+        }
+        return ids;
+    }
+
+    private Boolean h2;
+    private boolean optimistic = true;
+
+    private boolean isH2() {
+        if (h2 == null) {
+            h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
+        }
+        return h2;
+    }
+
+    private void insert(List<UsageRow> lines, org.springframework.jdbc.support.KeyHolder keys) {
+        String sql = "INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "
                 + "resource_uri, meter_category, consumed_service, region, vm_size, billing_currency, pricing_currency, "
                 + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines, lines.size(), (ps, r) -> {
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        org.springframework.jdbc.core.ParameterizedPreparedStatementSetter<UsageRow> setter = (ps, r) -> {
                     ps.setString(1, r.customerId());
                     ps.setString(2, r.subscriptionId());
                     ps.setString(3, r.billingSubscriptionId());
@@ -111,6 +180,22 @@ class UsageLineCache {
                     ps.setLong(16, r.lineHash().hi());
                     ps.setLong(17, r.lineHash().lo());
                     ps.setString(18, r.vmSizeDisplay());
-                });
+                };
+        if (keys == null) {
+            jdbc.batchUpdate(sql, lines, lines.size(), setter);
+            return;
+        }
+        jdbc.batchUpdate(c -> c.prepareStatement(sql, new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        setter.setValues(ps, lines.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return lines.size();
+                    }
+                }, keys);
     }
 }

@@ -31,6 +31,15 @@ public final class UsageRowParser {
 
     private final boolean costExport;
     private final String exportCustomerId;
+    // The rows of one resource follow each other in a file: what the previous row gave is reused when a field
+    // repeats (a parser reads one file on one thread).
+    private String lastCustomerId;
+    private String lastAdditionalInfo;
+    private String lastServiceType;
+    private Object[] lastLineParts;
+    private final String[] lastRaw = new String[3];
+    private final String[] lastKey = new String[3];
+    private RowHash lastLineHash;
 
     public UsageRowParser(Header header, String exportCustomerId) {
         this.costExport = isCostExport(header);
@@ -66,7 +75,9 @@ public final class UsageRowParser {
             }
             customerId = exportCustomerId;
         } else {
-            customerId = f.safeId("CustomerId");
+            String raw = f.required("CustomerId");
+            customerId = raw.equals(lastCustomerId) ? lastCustomerId : FieldReader.checkSafeId("CustomerId", raw);
+            lastCustomerId = customerId;
         }
         LocalDate usageDate;
         Instant slotStart;
@@ -87,16 +98,16 @@ public final class UsageRowParser {
                     throw new RowRejectedException(RejectReason.MALFORMED_FIELD,
                             "UsageDate '" + raw + "' is a date-time that is not on the hour");
                 }
-                usageDate = slotStart.atOffset(ZoneOffset.UTC).toLocalDate();
+                usageDate = LocalDate.ofEpochDay(Math.floorDiv(slotStart.getEpochSecond(), 86_400L));
                 slotHours = 1;
             }
         }
-        String billingSubscription = Identifiers.key(f.required("SubscriptionId"));
+        String billingSubscription = key(2, f.required("SubscriptionId"));
         String entitlement = Identifiers.key(f.text("EntitlementId"));
         String subscription = entitlement != null ? entitlement : billingSubscription;
         String meterCategory = f.required("MeterCategory");
-        String resourceUri = Identifiers.key(f.text(costExport ? "ResourceId" : "ResourceURI"));
-        String resourceGroup = Identifiers.key(f.text(f.has("ResourceGroup") ? "ResourceGroup" : "ResourceGroupName"));
+        String resourceUri = key(0, f.text(costExport ? "ResourceId" : "ResourceURI"));
+        String resourceGroup = key(1, f.text(f.has("ResourceGroup") ? "ResourceGroup" : "ResourceGroupName"));
         String region = Identifiers.region(f.text("ResourceLocation"));
         String additionalInfo = f.text("AdditionalInfo");
         BigDecimal quantity = f.nonNegative("Quantity");
@@ -110,7 +121,13 @@ public final class UsageRowParser {
         String vmSize = null;
         String vmSizeDisplay = null;
         if (vm) {
-            vmSizeDisplay = serviceType(additionalInfo);
+            if (additionalInfo != null && additionalInfo.equals(lastAdditionalInfo)) {
+                vmSizeDisplay = lastServiceType;
+            } else {
+                vmSizeDisplay = serviceType(additionalInfo);
+                lastAdditionalInfo = additionalInfo;
+                lastServiceType = vmSizeDisplay;
+            }
             vmSizeDisplay = vmSizeDisplay == null ? null : vmSizeDisplay.trim();
             vmSize = Identifiers.key(vmSizeDisplay);
             if (vmSize == null) {
@@ -126,22 +143,47 @@ public final class UsageRowParser {
             throw new RowRejectedException(RejectReason.TOO_MANY_HOURS, "Quantity " + quantity.toPlainString()
                     + " is more hours than the " + (slotHours == 1 ? "hourly" : "daily") + " slot holds for a single VM");
         }
+        // Stored at scale 10 (see UsageEntries), rounded here on the parsing thread rather than in the writer.
+        quantity = UsageEntries.stored(quantity);
+        unitPrice = UsageEntries.stored(unitPrice);
         String pricingModel = f.text("PricingModel");
         String meterName = f.text("MeterName");
         String chargeType = f.text("ChargeType");
         String consumedService = f.text("ConsumedService");
         // Every column but the slot, quantity and price, as given (identifiers in normal form): rows equal here
-        // share one usage_line; the rest of "all columns equal" is the unique key of usage_row.
+        // share one usage_line; the rest of "all columns equal" is the entry key within a usage_pack line-day.
+        Object[] parts = {customerId, billingSubscription, entitlement, resourceGroup, resourceUri, meterCategory,
+                consumedService, region, additionalInfo, billingCurrency, f.text("PricingCurrency"), pricingModel,
+                meterName, chargeType};
+        if (lastLineHash != null && java.util.Arrays.equals(parts, lastLineParts)) {
+            return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
+                    resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, vmSizeDisplay, quantity,
+                    unitPrice, billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
+                    lastLineHash);
+        }
+        lastLineParts = parts;
         StringBuilder line = new StringBuilder(256).append(customerId).append('|').append(billingSubscription).append('|')
                 .append(entitlement).append('|').append(resourceGroup).append('|').append(resourceUri).append('|')
                 .append(meterCategory).append('|').append(consumedService).append('|').append(region).append('|')
                 .append(additionalInfo).append('|').append(billingCurrency).append('|')
                 .append(f.text("PricingCurrency")).append('|').append(pricingModel).append('|').append(meterName)
                 .append('|').append(chargeType);
+        lastLineHash = RowHash.of(line.toString());
         return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
                 resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, vmSizeDisplay, quantity, unitPrice,
                 billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
-                RowHash.of(line.toString()));
+                lastLineHash);
+    }
+
+    /** {@link Identifiers#key} of a field, reusing the previous row's result when the field repeats. */
+    private String key(int field, String raw) {
+        if (raw != null && raw.equals(lastRaw[field])) {
+            return lastKey[field];
+        }
+        String key = Identifiers.key(raw);
+        lastRaw[field] = raw;
+        lastKey[field] = key;
+        return key;
     }
 
     /** The ServiceType value of the AdditionalInfo JSON (key compared case-insensitively), or null. */

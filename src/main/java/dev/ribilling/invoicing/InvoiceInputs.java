@@ -92,7 +92,8 @@ public class InvoiceInputs {
 
     /** Usage rows of the period not yet matched (the invoice needs the match job's coverage). */
     public long unmatchedRows(String customerId, YearMonth period) {
-        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM usage_row WHERE customer_id = ? AND usage_date BETWEEN ? AND ?",
+        Long rows = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day WHERE customer_id = ? "
+                + "AND usage_date BETWEEN ? AND ?",
                 Long.class, customerId, period.atDay(1), period.atEndOfMonth());
         Long matched = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM usage_coverage WHERE customer_id = ? "
                 + "AND usage_date BETWEEN ? AND ?", Long.class, customerId, period.atDay(1), period.atEndOfMonth());

@@ -194,7 +194,7 @@ public class InvoiceStore {
     /** Input files used by a customer's period: its usage files, and every reference and reservation file. */
     public String inputsOf(String customerId, YearMonth period) {
         List<Map<String, Object>> files = jdbc.queryForList("SELECT DISTINCT f.file_name, f.sha256 FROM input_file f "
-                + "WHERE f.id IN (SELECT DISTINCT file_id FROM usage_row WHERE customer_id = ? AND usage_date BETWEEN ? AND ?) "
+                + "WHERE f.id IN (SELECT DISTINCT file_id FROM usage_file_day WHERE customer_id = ? AND usage_date BETWEEN ? AND ?) "
                 + "OR f.kind IN ('ISF', 'PRICES', 'FX_RATES', 'CUSTOMERS', 'RESERVATIONS') ORDER BY f.file_name, f.sha256",
                 customerId, period.atDay(1), period.atEndOfMonth());
         StringBuilder json = new StringBuilder("[");

@@ -36,47 +36,80 @@ public class MatchStore {
             String vmSize, Eligibility eligibility) {
     }
 
-    private record StoredRow(long id, long lineId, java.time.LocalDateTime slotStart, int slotHours, BigDecimal quantity,
-            BigDecimal unitPrice) {
+    /**
+     * The id of a usage row for the engine: its input file and line ({@code fileId << 32 | lineNumber}). Unique
+     * within a customer-day (a physical line is one usage row), and in load order, which the stored usage row ids
+     * followed before usage was packed: the engine's canonical order, and so its results, are unchanged.
+     */
+    public static long usageId(long fileId, long lineNumber) {
+        return fileId << 32 | lineNumber;
+    }
+
+    /** The input file of a usage id (see {@link #usageId}). */
+    public static long fileOf(long usageId) {
+        return usageId >>> 32;
+    }
+
+    /** The physical line of a usage id (see {@link #usageId}). */
+    public static long lineOf(long usageId) {
+        return usageId & 0xFFFF_FFFFL;
     }
 
     /**
-     * A customer-day of usage. The rows are read alone (the hot, narrow table) and their lines looked up by id
-     * only when {@code lineCache} does not hold them yet; a caller matching several days of one customer passes
-     * the same cache, so each line is read and classified once per customer.
+     * A customer-day of usage. The day's packs are read alone (the hot, narrow table) and decoded; their lines are
+     * looked up by id only when {@code lineCache} does not hold them yet; a caller matching several days of one
+     * customer passes the same cache, so each line is read and classified once per customer.
      */
     public DayUsage usage(String customerId, LocalDate date, java.util.Map<Long, LineAttributes> lineCache) {
-        List<StoredRow> stored = jdbc.query("SELECT id, line_id, slot_start, slot_hours, quantity, unit_price "
-                + "FROM usage_row WHERE customer_id = ? AND usage_date = ?",
-                // slot_start holds UTC wall time (the import binds it so): read as is, no time-zone conversion.
-                (rs, n) -> new StoredRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, java.time.LocalDateTime.class),
-                        rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6)),
-                customerId, date);
+        record Pack(long lineId, int count, String entries) {
+        }
+        List<Pack> packs = jdbc.query("SELECT line_id, entry_count, entries FROM usage_pack WHERE customer_id = ? "
+                + "AND usage_date = ?", (rs, n) -> new Pack(rs.getLong(1), rs.getInt(2), rs.getString(3)), customerId, date);
         java.util.Set<Long> missing = new java.util.TreeSet<>();
-        for (StoredRow row : stored) {
-            if (!lineCache.containsKey(row.lineId())) {
-                missing.add(row.lineId());
+        int total = 0;
+        for (Pack pack : packs) {
+            total += pack.count();
+            if (!lineCache.containsKey(pack.lineId())) {
+                missing.add(pack.lineId());
             }
         }
         loadLines(new ArrayList<>(missing), lineCache);
-        java.util.Map<Long, DayUsage.LineRef> lines = new java.util.HashMap<>(stored.size() * 2);
-        List<UsageRow> rows = new ArrayList<>(stored.size());
+        java.util.Map<Long, DayUsage.LineRef> lines = new java.util.HashMap<>(total * 2);
+        List<UsageRow> rows = new ArrayList<>(total);
         UsageSlot daily = UsageSlot.daily(date);
-        java.util.Map<java.time.LocalDateTime, UsageSlot> hours = new java.util.HashMap<>();
-        java.util.Map<Long, DayUsage.LineRef> refs = new java.util.HashMap<>();
-        for (StoredRow row : stored) {
-            LineAttributes line = lineCache.get(row.lineId());
-            UsageSlot slot = row.slotHours() == 24 ? daily
-                    : hours.computeIfAbsent(row.slotStart(),
-                            start -> UsageSlot.hourly(start.toInstant(java.time.ZoneOffset.UTC)));
-            DayUsage.LineRef ref = refs.get(row.lineId());
-            if (ref == null || !ref.unitPrice().equals(row.unitPrice())) {
-                ref = new DayUsage.LineRef(row.lineId(), row.unitPrice());
-                refs.put(row.lineId(), ref);
-            }
-            lines.put(row.id(), ref); // one shared instance per line and price: coverage() groups by identity first
-            rows.add(new UsageRow(row.id(), line.subscriptionId(), line.resourceGroup(), line.resourceUri(),
-                    line.region(), line.vmSize(), line.eligibility(), slot, row.quantity()));
+        UsageSlot[] hours = new UsageSlot[24];
+        java.time.Instant midnight = date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        for (Pack pack : packs) {
+            LineAttributes line = lineCache.get(pack.lineId());
+            DayUsage.LineRef[] ref = new DayUsage.LineRef[1];
+            dev.ribilling.ingest.UsageEntries.decode(pack.entries(), (hour, slotHours, quantity, unitPrice, fileId,
+                    lineNumber) -> {
+                UsageSlot slot;
+                if (slotHours == 24) {
+                    slot = daily;
+                } else {
+                    slot = hours[hour];
+                    if (slot == null) {
+                        slot = UsageSlot.hourly(midnight.plusSeconds(hour * 3600L));
+                        hours[hour] = slot;
+                    }
+                }
+                if (ref[0] == null || !ref[0].unitPrice().equals(unitPrice)) {
+                    ref[0] = new DayUsage.LineRef(pack.lineId(), unitPrice);
+                }
+                long id = usageId(fileId, lineNumber);
+                lines.put(id, ref[0]); // one shared instance per line and price: coverage() groups by identity first
+                rows.add(new UsageRow(id, line.subscriptionId(), line.resourceGroup(), line.resourceUri(),
+                        line.region(), line.vmSize(), line.eligibility(), slot, quantity));
+            });
+        }
+        // In id (load) order, as the engine and coverage() expect; packs come in line order.
+        boolean sorted = true;
+        for (int i = 1; i < rows.size() && sorted; i++) {
+            sorted = rows.get(i - 1).id() < rows.get(i).id();
+        }
+        if (!sorted) {
+            rows.sort(java.util.Comparator.comparingLong(UsageRow::id));
         }
         return new DayUsage(rows, lines);
     }
@@ -224,7 +257,8 @@ public class MatchStore {
         for (RowResult r : rows) {
             if (r.outcome() == RowOutcome.OVERLAPS_HOURLY_USAGE) {
                 alerts.add(new Object[] {ALERT_SOURCE, day.customerId(), day.date(), "OVERLAPS_HOURLY_USAGE",
-                        "usage row " + r.usageId(), "daily usage row " + r.usageId() + " (" + r.vmSize()
+                        "usage row " + fileOf(r.usageId()) + ":" + lineOf(r.usageId()), "daily usage row at line "
+                                + lineOf(r.usageId()) + " of input file " + fileOf(r.usageId()) + " (" + r.vmSize()
                                 + ") rejected from matching: overlaps hourly usage of the same VM on " + day.date()});
             }
         }

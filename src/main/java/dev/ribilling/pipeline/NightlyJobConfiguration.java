@@ -94,7 +94,7 @@ public class NightlyJobConfiguration {
             LocalDate runDate = LocalDate.parse(p.getString("date"));
             List<Long> imports = importInstances(execution.getExecutionContext());
             List<LocalDate> newDays = imports.isEmpty() ? List.of() : jdbc.queryForList("SELECT DISTINCT r.usage_date "
-                    + "FROM usage_row r WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id IN ("
+                    + "FROM usage_file_day r WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id IN ("
                     + placeholders(imports) + ") AND rows_loaded > 0)", LocalDate.class, imports.toArray());
             NightlyPlan plan = NightlyPlan.of(runDate, newDays, closeDay);
             lateUsageAlerts(jdbc, imports, runDate);
@@ -257,10 +257,11 @@ public class NightlyJobConfiguration {
         if (importInstances.isEmpty()) {
             return;
         }
-        jdbc.query("SELECT r.customer_id, i.period, COUNT(*), SUM(r.quantity * r.unit_price), MIN(l.pricing_currency) "
+        jdbc.query("SELECT r.customer_id, i.period, SUM(r.row_count), SUM(r.amount), MIN(r.pricing_currency) "
                 // One row per invoiced (customer, month), however many bill-to parties it has; the month as
                 // 'YYYY-MM' from the ISO date (CAST(... AS CHAR) without a length is CHAR(1) on H2).
-                + "FROM usage_row r JOIN usage_line l ON l.id = r.line_id JOIN (SELECT DISTINCT customer_id, period "
+                // usage_file_day holds the rows and their quantity x UnitPrice per file, customer-day and currency.
+                + "FROM usage_file_day r JOIN (SELECT DISTINCT customer_id, period "
                 + "FROM invoice) i ON i.customer_id = r.customer_id "
                 + "AND i.period = SUBSTRING(CAST(r.usage_date AS CHAR(10)), 1, 7) "
                 + "WHERE r.file_id IN (SELECT file_id FROM import_file_stats WHERE job_instance_id IN ("

@@ -80,7 +80,7 @@ final class ReportRecommendations {
             LocalDate to = period.atEndOfMonth();
             LocalDate from = to.minusDays(WINDOW_DAYS - 1);
             TreeSet<String> customers = new TreeSet<>(db.plain().queryForList(
-                    "SELECT DISTINCT customer_id FROM usage_row WHERE usage_date BETWEEN ? AND ?", String.class, from, to));
+                    "SELECT DISTINCT customer_id FROM usage_customer_day WHERE usage_date BETWEEN ? AND ?", String.class, from, to));
             customers.addAll(db.plain().queryForList(
                     "SELECT DISTINCT customer_id FROM reservation_day WHERE usage_date BETWEEN ? AND ?", String.class, from, to));
             Reference reference = Reference.load(db);

@@ -169,4 +169,24 @@ class CsvRecordSourceTests {
             assertThat(source.next().rawLine()).startsWith("2026-10-10T11:00:00Z,tailspin,").doesNotContain("\r");
         }
     }
+
+    @Test
+    void linesWithoutQuotesSplitAsOpencsvSplitsThem() throws Exception {
+        for (String line : List.of("a", "a,b", ",", ",,", "a,,b,", " a , b ", ",x", "x,", "\t,\\,'", "a;b,c d,\u00e9")) {
+            com.opencsv.RFC4180Parser parser = new com.opencsv.RFC4180ParserBuilder().build();
+            assertThat(CsvRecordSource.splitPlain(line)).as(line).containsExactly(parser.parseLineMulti(line));
+        }
+    }
+
+    @Test
+    void quotedLinesSplitAsOpencsvSplitsThemOrAreLeftToIt() throws Exception {
+        for (String line : List.of("\"a\"", "\"a,b\",c", "x,\"{\"\"ServiceType\"\":\"\"D2\"\"}\",y", "\"\",\"\"", ",\"\"\"\",",
+                "\"a\"\"\",\"b\"", "a,\"\"")) {
+            com.opencsv.RFC4180Parser parser = new com.opencsv.RFC4180ParserBuilder().build();
+            assertThat(CsvRecordSource.splitQuoted(line)).as(line).containsExactly(parser.parseLineMulti(line));
+        }
+        for (String line : List.of("a\"b,c", "\"a\"b,c", "\"open,", "x,\"a\" ,y")) {
+            assertThat(CsvRecordSource.splitQuoted(line)).as(line).isNull();
+        }
+    }
 }

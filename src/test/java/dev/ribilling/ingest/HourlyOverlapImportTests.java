@@ -51,7 +51,7 @@ class HourlyOverlapImportTests extends JobScenario {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("4,\"overlaps hourly usage: daily row for /subscriptions/s1/resourcegroups/rg/"
                 + "providers/microsoft.compute/virtualmachines/vm-a on 2026-10-03, which has hourly rows that day");
-        assertThat(jdbc.queryForList("SELECT line_number FROM usage_row ORDER BY line_number", Long.class))
+        assertThat(jdbc.queryForList("SELECT line_number FROM " + dev.ribilling.testing.UsageRows.table(jdbc) + " ORDER BY line_number", Long.class))
                 .containsExactly(2L, 3L, 5L, 6L);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ribilling.ingest;
 
+import dev.ribilling.testing.UsageRows;
+
 import static dev.ribilling.testing.ImportAssertions.assertCountsAddUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,7 +169,7 @@ class ImportCrashRestartTests {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             while (System.nanoTime() < deadline && child.isAlive()) {
-                long n = count(c, "SELECT COUNT(*) FROM usage_row");
+                long n = UsageRows.count(c);
                 if (n >= atLeast) {
                     return n;
                 }
@@ -218,14 +220,15 @@ class ImportCrashRestartTests {
         static Snapshot of(String url) throws SQLException {
             try (Connection c = DriverManager.getConnection(url, "sa", "")) {
                 Map<String, Long> tables = new LinkedHashMap<>();
-                for (String t : List.of("usage_row", "usage_line", "customer", "reservation", "price", "fx_rate",
+                String usageRows = UsageRows.table(c);
+                for (String t : List.of(usageRows, "usage_pack", "usage_file_day", "usage_customer_day", "usage_line", "customer", "reservation", "price", "fx_rate",
                         "partner_invoice_row", "rejected_row", "input_file", "import_file_stats", "row_history")) {
                     tables.put(t, count(c, "SELECT COUNT(*) FROM " + t));
                 }
                 String fingerprint;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT SUM(r.line_number), "
                         + "SUM(r.quantity), SUM(r.unit_price * r.line_number), COUNT(DISTINCT r.line_id), "
-                        + "COUNT(DISTINCT l.line_hash_hi) FROM usage_row r JOIN usage_line l ON l.id = r.line_id")) {
+                        + "COUNT(DISTINCT l.line_hash_hi) FROM " + usageRows + " r JOIN usage_line l ON l.id = r.line_id")) {
                     rs.next();
                     fingerprint = rs.getString(1) + "|" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString() + "|"
                             + rs.getBigDecimal(3).stripTrailingZeros().toPlainString() + "|" + rs.getLong(4) + "|"
@@ -246,8 +249,8 @@ class ImportCrashRestartTests {
                         executions.add(rs.getString(1));
                     }
                 }
-                return new Snapshot(tables.get("usage_row"), tables, fingerprint, rejected,
-                        count(c, "SELECT COUNT(*) FROM (SELECT file_id, line_number FROM usage_row "
+                return new Snapshot(tables.get(usageRows), tables, fingerprint, rejected,
+                        count(c, "SELECT COUNT(*) FROM (SELECT file_id, line_number FROM " + usageRows + " "
                                 + "GROUP BY file_id, line_number HAVING COUNT(*) > 1) d"),
                         count(c, "SELECT COUNT(*) FROM (SELECT file_id, line_number FROM rejected_row "
                                 + "GROUP BY file_id, line_number HAVING COUNT(*) > 1) d"),

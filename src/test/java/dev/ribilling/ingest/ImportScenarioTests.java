@@ -1,5 +1,7 @@
 package dev.ribilling.ingest;
 
+import dev.ribilling.testing.UsageRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +70,7 @@ abstract class ImportScenarioTests extends JobScenario {
         assertThat(file(run, "usage-2026-10.csv").get("sha256").asText()).hasSize(64);
 
         // Regions, SKUs and subscriptions in normal form; EntitlementId is the subscription; offsets become UTC.
-        Map<String, Object> vm = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 2");
+        Map<String, Object> vm = jdbc.queryForMap("SELECT * FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 2");
         assertThat(vm.get("region")).isEqualTo("westeurope");
         assertThat(vm.get("vm_size")).isEqualTo("standard_d2s_v3");
         assertThat(vm.get("subscription_id")).isEqualTo("sub-1");
@@ -76,11 +78,11 @@ abstract class ImportScenarioTests extends JobScenario {
         assertThat(vm.get("resource_group")).isEqualTo("rg-1");
         assertThat(instant(vm.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T13:00:00Z"));
         assertThat(((Number) vm.get("slot_hours")).intValue()).isEqualTo(1);
-        Map<String, Object> spot = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 5");
+        Map<String, Object> spot = jdbc.queryForMap("SELECT * FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 5");
         assertThat(instant(spot.get("slot_start"))).isEqualTo(Instant.parse("2026-10-14T23:00:00Z"));
         assertThat(spot.get("resource_uri")).asString().endsWith("virtualmachines/vm,2");
         assertThat(spot.get("meter_name")).isEqualTo("E2s v5\nSpot");
-        Map<String, Object> daily = jdbc.queryForMap("SELECT * FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 4");
+        Map<String, Object> daily = jdbc.queryForMap("SELECT * FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.line_number = 4");
         assertThat(((Number) daily.get("slot_hours")).intValue()).isEqualTo(24);
         assertThat((BigDecimal) daily.get("quantity")).isEqualByComparingTo("12.5");
 
@@ -114,7 +116,7 @@ abstract class ImportScenarioTests extends JobScenario {
     }
 
     private Map<String, Object> tableCounts() {
-        return jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM usage_row) u, (SELECT COUNT(*) FROM reservation) r, "
+        return jdbc.queryForMap("SELECT (SELECT COALESCE(SUM(entry_count), 0) FROM usage_pack) u, (SELECT COUNT(*) FROM reservation) r, "
                 + "(SELECT COUNT(*) FROM customer) c, (SELECT COUNT(*) FROM customer_version) cv, "
                 + "(SELECT COUNT(*) FROM price) p, (SELECT COUNT(*) FROM isf_ratio) i, (SELECT COUNT(*) FROM fx_rate) f, "
                 + "(SELECT COUNT(*) FROM row_history) h");
@@ -197,7 +199,7 @@ abstract class ImportScenarioTests extends JobScenario {
         CliHarness.Result again = cli.run(out, "import", "--input", inbox.toString());
 
         assertCounts(file(again.lastRun(), "usage-2026-10.csv"), 4, 4, 0, 0, 0);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_row", Integer.class)).isEqualTo(4);
+        assertThat((int) UsageRows.count(jdbc)).isEqualTo(4);
     }
 
     @Test
@@ -236,7 +238,7 @@ abstract class ImportScenarioTests extends JobScenario {
         // The amortized export repeats the actual export's 10 usage rows (equal in every contract column: the
         // differing Cost and EffectivePrice are not read), so they are duplicates and are not billed twice.
         assertCounts(file(result.lastRun(), "usage-ea-amortized.csv"), 28, 18, 0, 10, 0);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'contoso' AND slot_hours = 24 "
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'contoso' AND slot_hours = 24 "
                 + "AND meter_category = 'Virtual Machines' AND vm_size IS NOT NULL", Integer.class)).isPositive();
     }
 

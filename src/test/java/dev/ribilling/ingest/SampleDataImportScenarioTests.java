@@ -1,5 +1,7 @@
 package dev.ribilling.ingest;
 
+import dev.ribilling.testing.UsageRows;
+
 import static dev.ribilling.testing.ImportAssertions.assertCounts;
 import static dev.ribilling.testing.ImportAssertions.assertCountsAddUp;
 import static dev.ribilling.testing.ImportAssertions.rejects;
@@ -74,7 +76,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertThat(month.lastRun().get("status").asText()).isEqualTo("COMPLETED");
         assertSampleMonthCounts(month.lastRun());
         assertThat(out.resolve("rejects")).as("no rejects in the clean month").doesNotExist();
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(12_671);
+        assertThat(UsageRows.count(jdbc)).isEqualTo(12_671);
         assertThat(count("SELECT COUNT(*) FROM reservation")).isEqualTo(10);
         assertThat(count("SELECT COUNT(*) FROM price")).isEqualTo(44);
         // Northwind's rows: EntitlementId is the subscription, SubscriptionId the billing id.
@@ -99,7 +101,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
             // What the match job plans its partitions from equals a count of the loaded rows.
             assertThat(jdbc.queryForList("SELECT customer_id, usage_date, row_count FROM usage_customer_day "
                     + "ORDER BY customer_id, usage_date")).as("after importing %s", input)
-                    .isEqualTo(jdbc.queryForList("SELECT customer_id, usage_date, COUNT(*) AS row_count FROM usage_row "
+                    .isEqualTo(jdbc.queryForList("SELECT customer_id, usage_date, COUNT(*) AS row_count FROM " + UsageRows.table(jdbc) + " "
                             + "GROUP BY customer_id, usage_date ORDER BY customer_id, usage_date"));
         }
         assertThat(count("SELECT SUM(row_count) FROM usage_customer_day")).isEqualTo(12_671 + 5);
@@ -234,7 +236,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
                 .isEqualTo("Tailspin Toys, Europe\n(Lyon office)");
         assertThat(count("SELECT COUNT(*) FROM customer")).isEqualTo(4);
         List<Map<String, Object>> tailspin = jdbc.queryForList("SELECT l.region, l.resource_uri, r.quantity, r.slot_start, "
-                + "r.slot_hours FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'tailspin' "
+                + "r.slot_hours FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'tailspin' "
                 + "ORDER BY l.resource_uri, r.slot_start");
         assertThat(tailspin).hasSize(5);
         assertThat(tailspin).extracting(m -> m.get("region")).containsOnly("westeurope");
@@ -244,7 +246,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
                 Instant.parse("2026-10-10T10:00:00Z"));
         assertThat((BigDecimal) tailspin.get(4).get("quantity")).as("scale set").isEqualByComparingTo("3");
         assertThat(tailspin.get(4).get("resource_uri")).asString().endsWith("/virtualmachinescalesets/tailspin-vmss");
-        assertThat(count("SELECT COUNT(*) FROM usage_row r JOIN input_file f ON f.id = r.file_id WHERE "
+        assertThat(count("SELECT COUNT(*) FROM " + UsageRows.table(jdbc) + " r JOIN input_file f ON f.id = r.file_id WHERE "
                 + "f.file_name = 'usage-bad.csv' AND r.line_number = 13")).as("usage-bad.csv line 13 overlaps hourly usage: "
                 + "not loaded").isZero();
         assertThat(count("SELECT COUNT(*) FROM reservation WHERE reservation_id = '20000000-0000-4000-8000-000000000024'"))
@@ -252,7 +254,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         // The refused change left reservation #1 as it was.
         assertThat(jdbc.queryForObject("SELECT quantity FROM reservation WHERE reservation_id = "
                 + "'20000000-0000-4000-8000-000000000001'", BigDecimal.class)).isEqualByComparingTo("2");
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(12_671 + 5);
+        assertThat(UsageRows.count(jdbc)).isEqualTo(12_671 + 5);
     }
 
     @Test
@@ -268,7 +270,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
         assertThat(count("SELECT COUNT(*) FROM input_file")).isZero();
         assertThat(count("SELECT COUNT(*) FROM isf_ratio")).isZero();
         assertThat(count("SELECT COUNT(*) FROM customer")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isZero();
+        assertThat(UsageRows.count(jdbc)).isZero();
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("no job started").isZero();
 
         CliHarness.Result alone = cli.run(out, "import", "--input", SAMPLE.resolve("bad-header").toString());
@@ -292,7 +294,7 @@ abstract class SampleDataImportScenarioTests extends JobScenario {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("usage-2026-10.csv: line 12673 is not valid UTF-8 text");
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isZero();
+        assertThat(UsageRows.count(jdbc)).isZero();
         assertThat(count("SELECT COUNT(*) FROM customer")).isZero();
     }
 

@@ -1,5 +1,7 @@
 package dev.ribilling.matching;
 
+import dev.ribilling.testing.UsageRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ribilling.testing.CliHarness;
@@ -60,7 +62,7 @@ class MatchLineLookupTests extends JobScenario {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
 
         for (String customer : CUSTOMERS) {
-            List<Long> lineIds = jdbc.queryForList("SELECT DISTINCT line_id FROM usage_row WHERE customer_id = ? "
+            List<Long> lineIds = jdbc.queryForList("SELECT DISTINCT line_id FROM usage_pack WHERE customer_id = ? "
                     + "ORDER BY line_id", Long.class, customer);
             assertThat(lineIds).as("scattered").hasSize(80);
             assertThat(lineIds.get(2) - lineIds.get(1)).as("a gap wider than a run allows").isGreaterThan(4);
@@ -70,7 +72,7 @@ class MatchLineLookupTests extends JobScenario {
             assertThat(day.rows()).hasSize(80);
             for (UsageRow row : day.rows()) {
                 Map<String, Object> stored = jdbc.queryForMap("SELECT l.subscription_id, l.resource_uri, l.vm_size, "
-                        + "l.meter_category FROM usage_row r JOIN usage_line l ON l.id = r.line_id WHERE r.id = ?",
+                        + "l.meter_category FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.id = ?",
                         row.id());
                 assertThat(row.subscriptionId()).isEqualTo(stored.get("subscription_id"));
                 assertThat(row.resourceUri()).isEqualTo(stored.get("resource_uri"));

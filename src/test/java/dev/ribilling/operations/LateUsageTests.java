@@ -1,5 +1,7 @@
 package dev.ribilling.operations;
 
+import dev.ribilling.testing.UsageRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,7 +85,7 @@ class LateUsageTests {
         byte[] r1CsvBefore = Files.readAllBytes(r1Csv);
         byte[] r1XlsxBefore = Files.readAllBytes(r1Xlsx);
         assertThat(new String(r1CsvBefore)).doesNotContain(DEV_SUB + ",Standard_D2s_v5");
-        long usageRows = count("SELECT COUNT(*) FROM usage_row");
+        long usageRows = UsageRows.count(jdbc);
 
         Path inbox = tmp.resolve("inbox");
         Files.createDirectories(inbox);
@@ -92,7 +94,7 @@ class LateUsageTests {
         CliHarness.Result nightly = cli.run(out, "nightly", "--date", "2026-11-02", "--inbox", inbox.toString());
 
         assertThat(nightly.exitCode()).as(nightly.out() + nightly.err()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(usageRows + 24);
+        assertThat(UsageRows.count(jdbc)).isEqualTo(usageRows + 24);
         // The alert: contoso, the invoiced month and the value of the late rows at UnitPrice (24 × 0.188).
         JsonNode warnings = nightly.lastRun().get("warnings");
         assertThat(warnings).hasSize(1);
@@ -145,7 +147,7 @@ class LateUsageTests {
         CliHarness.Result again = cli.run(out, "nightly", "--date", "2026-11-03", "--inbox", inbox.toString());
 
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(usageRows + 24);
+        assertThat(UsageRows.count(jdbc)).isEqualTo(usageRows + 24);
         assertThat(count("SELECT COUNT(*) FROM batch_job_instance WHERE job_name = 'importJob'")).isEqualTo(importRuns);
         assertThat(count("SELECT COUNT(*) FROM import_file_stats")).isEqualTo(files);
         assertThat(again.lastRun().get("warnings")).as("no second alert").isEmpty();
@@ -197,7 +199,7 @@ class LateUsageTests {
     void aFileMovedAsideButNeverRecordedIsImportedWhenTheNightRunsAgain() throws Exception {
         Path out = tmp.resolve("out");
         assertThat(cli.run(out, "run", "--period", "2026-10", "--input", "sample-data").exitCode()).isZero();
-        long usageRows = count("SELECT COUNT(*) FROM usage_row");
+        long usageRows = UsageRows.count(jdbc);
         Path inbox = tmp.resolve("inbox");
         Path moved = inbox.resolve("processed/2026-11-02");
         Files.createDirectories(moved);
@@ -206,7 +208,7 @@ class LateUsageTests {
         CliHarness.Result nightly = cli.run(out, "nightly", "--date", "2026-11-02", "--inbox", inbox.toString());
 
         assertThat(nightly.exitCode()).as(nightly.out() + nightly.err()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(usageRows + 24);
+        assertThat(UsageRows.count(jdbc)).isEqualTo(usageRows + 24);
         assertThat(nightly.lastRun().get("warnings")).singleElement().satisfies(w -> assertThat(w.get("reason").asText())
                 .contains("late usage for invoiced 2026-10: 24 rows worth 4.51 USD"));
         assertThat(jdbc.queryForList("SELECT moved_to FROM inbox_file", String.class))

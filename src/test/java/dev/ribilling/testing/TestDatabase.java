@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Empties the business and job repository tables between tests that share one database. */
 public final class TestDatabase {
 
-    private static final List<String> TABLES = List.of("usage_row", "usage_line", "partner_invoice_row", "reservation", "customer_version",
+    private static final List<String> TABLES = List.of("usage_pack", "usage_file_day", "usage_line", "partner_invoice_row", "reservation", "customer_version",
             "customer", "price", "isf_ratio", "fx_rate", "row_history", "rejected_row", "import_file_stats", "input_file",
             "job_attempt", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
