@@ -45,6 +45,14 @@ public class MatchStore {
         return fileId << 32 | lineNumber;
     }
 
+    private final java.util.Map<Long, String> fileNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An input file as people know it: its name (and id, as names repeat across deliveries). */
+    private String fileName(long fileId) {
+        return fileNames.computeIfAbsent(fileId, id -> jdbc.query("SELECT file_name FROM input_file WHERE id = ?",
+                rs -> rs.next() ? rs.getString(1) + " (input file " + id + ")" : "input file " + id, id));
+    }
+
     /** The input file of a usage id (see {@link #usageId}). */
     public static long fileOf(long usageId) {
         return usageId >>> 32;
@@ -258,7 +266,7 @@ public class MatchStore {
             if (r.outcome() == RowOutcome.OVERLAPS_HOURLY_USAGE) {
                 alerts.add(new Object[] {ALERT_SOURCE, day.customerId(), day.date(), "OVERLAPS_HOURLY_USAGE",
                         "usage row " + fileOf(r.usageId()) + ":" + lineOf(r.usageId()), "daily usage row at line "
-                                + lineOf(r.usageId()) + " of input file " + fileOf(r.usageId()) + " (" + r.vmSize()
+                                + lineOf(r.usageId()) + " of " + fileName(fileOf(r.usageId())) + " (" + r.vmSize()
                                 + ") rejected from matching: overlaps hourly usage of the same VM on " + day.date()});
             }
         }

@@ -87,6 +87,38 @@ abstract class MatchScenarioTests extends JobScenario {
     }
 
     @Test
+    void aDailyRowLoadedBeforeItsVmsHourlyRowsIsLeftOutByTheMatchWithAnAlertNamingItsFileAndLine() throws Exception {
+        Path in = out.resolve("overlap");
+        Files.createDirectories(in);
+        Files.copy(SAMPLE.resolve("isf.csv"), in.resolve("isf.csv"));
+        Files.copy(SAMPLE.resolve("prices.csv"), in.resolve("prices.csv"));
+        Files.writeString(in.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
+                + "ReservationMarkupPct\nc1,C One,USD,0,0\n");
+        Files.writeString(in.resolve("reservations.csv"), "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,"
+                + "Quantity,Term,BillingPlan,ScopeType,BenefitStart,TotalPrice,PricingCurrency\n"
+                + "o1,r1,c1,Standard_D2s_v5,eastus,1,P1Y,Monthly,Shared,2026-09-01T00:00:00Z,1200,USD\n");
+        String header = "CustomerId,SubscriptionId,ResourceGroup,ResourceURI,UsageDate,MeterCategory,ConsumedService,"
+                + "ResourceLocation,Quantity,UnitPrice,BillingCurrency,AdditionalInfo\n";
+        String vm = "c1,s1,rg,/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-a,";
+        String tail = ",Virtual Machines,Microsoft.Compute,eastus,%s,0.1,USD,\"{\"\"ServiceType\"\":\"\"Standard_D2s_v5\"\"}\"\n";
+        // The daily row is imported first, on its own: it cannot be checked against hourly rows not loaded yet.
+        Files.writeString(in.resolve("usage-a.csv"), header + vm + "2026-10-03" + tail.formatted("10"));
+        assertThat(cli.run(out, "import", "--input", in.toString()).exitCode()).isZero();
+        Path later = out.resolve("later");
+        Files.createDirectories(later);
+        Files.writeString(later.resolve("usage-b.csv"), header + vm + "2026-10-03T05:00:00Z" + tail.formatted("1"));
+
+        CliHarness.Result run = cli.run(out, "run", "--period", "2026-10", "--input", later.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT message FROM billing_alert WHERE kind = 'OVERLAPS_HOURLY_USAGE'", String.class))
+                .singleElement().asString().startsWith("daily usage row at line 2 of usage-a.csv (input file ")
+                .contains("overlaps hourly usage of the same VM on 2026-10-03");
+        // Only the hourly row is covered on 3 October (1 h of a ratio-2 size): the daily row takes no capacity.
+        assertThat(rows(daily()).get("r1|2026-10-03")).containsEntry("UsedUnits", "2.000000");
+    }
+
+    @Test
     void utilizationOfEachScenarioIsTheHandComputedRatioOfSums() throws Exception {
         cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
         Map<String, Map<String, String>> m = rows(monthly());
