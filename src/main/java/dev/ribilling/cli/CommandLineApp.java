@@ -127,7 +127,7 @@ public final class CommandLineApp {
             return new CommandOutcome(CommandOutcome.FAILED, 1, List.of(), List.of());
         } catch (InvalidInputException e) {
             err.println("ri-billing " + command.name() + ": " + e.getMessage());
-            err.println("Nothing was loaded (exit code 2).");
+            err.println("Nothing was loaded or issued (exit code 2).");
             return CommandOutcome.invalid();
         } catch (Exception e) {
             err.println("ri-billing " + command.name() + " failed: " + rootMessage(e));

@@ -88,6 +88,12 @@ public class InvoiceCommand implements BillingCommand {
         parameters.put("customer", customer);
         parameters.put("reason", reason);
         parameters.put("out", out().toString());
+        if (customer != null && context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM customer WHERE customer_id = ?", Integer.class, customer) == 0) {
+            // A dispute rerun for a customer that is not loaded is a bad command line, not an empty success.
+            throw new dev.ribilling.ingest.InvalidInputException("--customer " + customer
+                    + ": no such customer (customers are loaded by import)");
+        }
         Job job = context.getBean("invoiceJob", Job.class);
         // The same command after a failure restarts it; after a success it is a new attempt (JobRunner), so a
         // dispute rerun repeated with the same reason is a new run too.

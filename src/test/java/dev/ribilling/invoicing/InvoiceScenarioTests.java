@@ -132,6 +132,18 @@ abstract class InvoiceScenarioTests extends JobScenario {
     }
 
     @Test
+    void aDisputeRerunForACustomerThatIsNotLoadedIsABadCommandLine() throws Exception {
+        cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
+
+        CliHarness.Result result = cli.run(out, "invoice", "--period", "2026-10", "--customer", "ghost", "--reason", "x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--customer ghost: no such customer").contains("Nothing was loaded or issued");
+        assertThat(result.lastRun().get("status").asText()).isEqualTo("INVALID");
+        assertThat(jdbc.queryForObject("SELECT MAX(latest_revision) FROM invoice", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void aDisputeRerunIssuesRevisionTwoWithTheAdjustmentAndLeavesRevisionOneUntouched() throws Exception {
         cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
         Path r1 = invoices().resolve("contoso/INV-2026-000001-R1.csv");
