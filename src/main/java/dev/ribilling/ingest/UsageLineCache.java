@@ -159,8 +159,8 @@ class UsageLineCache {
     private void insert(List<UsageRow> lines, org.springframework.jdbc.support.KeyHolder keys) {
         String sql = "INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "
                 + "resource_uri, meter_category, consumed_service, region, vm_size, billing_currency, pricing_currency, "
-                + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display, "
+                + "subscription_display) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         org.springframework.jdbc.core.ParameterizedPreparedStatementSetter<UsageRow> setter = (ps, r) -> {
                     ps.setString(1, r.customerId());
                     ps.setString(2, r.subscriptionId());
@@ -180,6 +180,7 @@ class UsageLineCache {
                     ps.setLong(16, r.lineHash().hi());
                     ps.setLong(17, r.lineHash().lo());
                     ps.setString(18, r.vmSizeDisplay());
+                    ps.setString(19, r.subscriptionDisplay());
                 };
         if (keys == null) {
             jdbc.batchUpdate(sql, lines, lines.size(), setter);

@@ -15,7 +15,7 @@ public record UsageRow(String customerId, LocalDate usageDate, Instant slotStart
         String subscriptionId, String billingSubscriptionId, String resourceGroup, String resourceUri,
         String meterCategory, String consumedService, String region, String vmSize, String vmSizeDisplay, BigDecimal quantity,
         BigDecimal unitPrice, Currency billingCurrency, Currency pricingCurrency, String pricingModel,
-        String meterName, String chargeType, String additionalInfo, RowHash lineHash) {
+        String meterName, String chargeType, String additionalInfo, RowHash lineHash, String subscriptionDisplay) {
 
     public boolean hourly() {
         return slotHours == 1;

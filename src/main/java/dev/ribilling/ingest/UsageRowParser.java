@@ -102,9 +102,13 @@ public final class UsageRowParser {
                 slotHours = 1;
             }
         }
-        String billingSubscription = key(2, f.required("SubscriptionId"));
-        String entitlement = Identifiers.key(f.text("EntitlementId"));
+        String billingSubscriptionRaw = f.required("SubscriptionId");
+        String billingSubscription = key(2, billingSubscriptionRaw);
+        String entitlementRaw = f.text("EntitlementId");
+        String entitlement = Identifiers.key(entitlementRaw);
         String subscription = entitlement != null ? entitlement : billingSubscription;
+        // As written, for invoices and reports; identity and matching use the normal form above.
+        String subscriptionDisplay = (entitlement != null ? entitlementRaw : billingSubscriptionRaw).strip();
         String meterCategory = f.required("MeterCategory");
         String resourceUri = key(0, f.text(costExport ? "ResourceId" : "ResourceURI"));
         String resourceGroup = key(1, f.text(f.has("ResourceGroup") ? "ResourceGroup" : "ResourceGroupName"));
@@ -159,7 +163,7 @@ public final class UsageRowParser {
             return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
                     resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, vmSizeDisplay, quantity,
                     unitPrice, billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
-                    lastLineHash);
+                    lastLineHash, subscriptionDisplay);
         }
         lastLineParts = parts;
         StringBuilder line = new StringBuilder(256).append(customerId).append('|').append(billingSubscription).append('|')
@@ -172,7 +176,7 @@ public final class UsageRowParser {
         return new UsageRow(customerId, usageDate, slotStart, slotHours, subscription, billingSubscription,
                 resourceGroup, resourceUri, meterCategory, consumedService, region, vmSize, vmSizeDisplay, quantity, unitPrice,
                 billingCurrency, pricingCurrency, pricingModel, meterName, chargeType, additionalInfo,
-                lastLineHash);
+                lastLineHash, subscriptionDisplay);
     }
 
     /** {@link Identifiers#key} of a field, reusing the previous row's result when the field repeats. */

@@ -58,7 +58,7 @@ class UsageImportWriterTests {
         String uri = "/subscriptions/s1/resourcegroups/rg/providers/microsoft.compute/virtualmachines/" + vm;
         UsageRow r = new UsageRow("c1", DAY, start, 1, "s1", null, "rg", uri, "Virtual Machines", "Microsoft.Compute",
                 "westeurope", "standard_d2s_v3", "Standard_D2s_v3", new BigDecimal(quantity), new BigDecimal(price),
-                Currency.getInstance("USD"), Currency.getInstance("USD"), null, null, "Usage", "{}", RowHash.of(uri));
+                Currency.getInstance("USD"), Currency.getInstance("USD"), null, null, "Usage", "{}", RowHash.of(uri), "s1");
         return ParsedItem.loaded(new ImportItem(null, file, null, new SourceRecord(line, "raw " + line, new String[0])), r);
     }
 

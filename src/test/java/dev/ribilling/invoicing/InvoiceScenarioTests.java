@@ -132,6 +132,36 @@ abstract class InvoiceScenarioTests extends JobScenario {
     }
 
     @Test
+    void aSubscriptionIsPrintedAsWrittenAndComparedWhateverItsCase() throws Exception {
+        Path in = out.resolve("case");
+        Files.createDirectories(in);
+        Files.copy(SAMPLE.resolve("isf.csv"), in.resolve("isf.csv"));
+        Files.copy(SAMPLE.resolve("prices.csv"), in.resolve("prices.csv"));
+        Files.writeString(in.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
+                + "ReservationMarkupPct\nc1,C One,USD,0,0\n");
+        // A Single-scope reservation names the subscription in lower case; the usage writes it in capitals.
+        Files.writeString(in.resolve("reservations.csv"), "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,"
+                + "Quantity,Term,BillingPlan,ScopeType,ScopeSubscriptionId,BenefitStart,TotalPrice,PricingCurrency\n"
+                + "o1,r1,c1,Standard_D2s_v5,eastus,1,P1Y,Monthly,Single,sub-a,2026-09-01T00:00:00Z,1200,USD\n");
+        String vm = "c1,SUB-A,rg,/subscriptions/SUB-A/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/";
+        String tail = ",Virtual Machines,Microsoft.Compute,eastus,1,0.5,USD,\"{\"\"ServiceType\"\":\"\"Standard_D2s_v5\"\"}\"\n";
+        Files.writeString(in.resolve("usage.csv"), "CustomerId,SubscriptionId,ResourceGroup,ResourceURI,UsageDate,"
+                + "MeterCategory,ConsumedService,ResourceLocation,Quantity,UnitPrice,BillingCurrency,AdditionalInfo\n"
+                + vm + "vm-1,2026-10-05T00:00:00Z" + tail + vm + "vm-2,2026-10-05T00:00:00Z" + tail);
+
+        CliHarness.Result run = cli.run(out, "run", "--period", "2026-10", "--input", in.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<String> lines = Files.readAllLines(invoices().resolve("c1/INV-2026-000001-R1.csv"));
+        // Of the two D2s_v5 hours one is covered, shared by the VMs (the Single scope matched across the case
+        // difference); the other is billed PAYG, on a line labelled as the usage wrote it.
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",PaygUsage,").contains(",SUB-A,Standard_D2s_v5,eastus,1,"));
+        assertThat(lines).noneMatch(l -> l.contains(",sub-a,"));
+        assertThat(jdbc.queryForObject("SELECT SUM(covered_hours) FROM usage_coverage WHERE customer_id = 'c1'",
+                BigDecimal.class)).isEqualByComparingTo("1");
+    }
+
+    @Test
     void aDisputeRerunForACustomerThatIsNotLoadedIsABadCommandLine() throws Exception {
         cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
 
