@@ -98,6 +98,24 @@ class UsageLineCache {
     /** Forgets lines that a rolled-back transaction may have created. */
     void clear() {
         ids.clear();
+        spellings.clear();
+    }
+
+    /** customer|subscription (normal form) -> how the customer's first line of that subscription wrote it. */
+    private final Map<String, String> spellings = new HashMap<>();
+
+    /**
+     * The subscription_display of a new line: the spelling of the first stored line of the same customer and
+     * subscription, else the row's own. One spelling per subscription, so invoice lines (grouped by subscription)
+     * never split by case, and readers print the column as it is.
+     */
+    private String spelling(UsageRow r) {
+        return spellings.computeIfAbsent(r.customerId() + "|" + r.subscriptionId(), k -> {
+            List<String> stored = jdbc.queryForList("SELECT subscription_display FROM usage_line WHERE customer_id = ? "
+                    + "AND subscription_id = ? AND subscription_display IS NOT NULL ORDER BY id LIMIT 1", String.class,
+                    r.customerId(), r.subscriptionId());
+            return stored.isEmpty() ? r.subscriptionDisplay() : stored.get(0);
+        });
     }
 
     private Map<RowHash, Long> lookup(java.util.Collection<RowHash> hashes) {
@@ -161,6 +179,10 @@ class UsageLineCache {
                 + "resource_uri, meter_category, consumed_service, region, vm_size, billing_currency, pricing_currency, "
                 + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display, "
                 + "subscription_display) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        Map<UsageRow, String> spelled = new java.util.IdentityHashMap<>();
+        for (UsageRow r : lines) {
+            spelled.put(r, spelling(r));
+        }
         org.springframework.jdbc.core.ParameterizedPreparedStatementSetter<UsageRow> setter = (ps, r) -> {
                     ps.setString(1, r.customerId());
                     ps.setString(2, r.subscriptionId());
@@ -180,7 +202,7 @@ class UsageLineCache {
                     ps.setLong(16, r.lineHash().hi());
                     ps.setLong(17, r.lineHash().lo());
                     ps.setString(18, r.vmSizeDisplay());
-                    ps.setString(19, r.subscriptionDisplay());
+                    ps.setString(19, spelled.get(r));
                 };
         if (keys == null) {
             jdbc.batchUpdate(sql, lines, lines.size(), setter);

@@ -105,8 +105,7 @@ public class InvoiceInputs {
      * rejected row is never billed. The compute price (for SoftwareUsage) is looked up for covered usage only.
      */
     public List<UsageCharge> usage(String customerId, YearMonth period, ComputePriceResolver prices) {
-        Map<String, String> subscriptions = subscriptionSpellings(jdbc, customerId);
-        return jdbc.query("SELECT l.subscription_id, l.meter_category, l.vm_size, l.vm_size_display, l.region, "
+        return jdbc.query("SELECT COALESCE(l.subscription_display, l.subscription_id), l.meter_category, l.vm_size, l.vm_size_display, l.region, "
                 + "l.pricing_model, c.usage_date, c.quantity, c.covered_hours, c.unit_price, l.pricing_currency "
                 + "FROM usage_coverage c JOIN usage_line l ON l.id = c.line_id WHERE c.customer_id = ? "
                 + "AND c.usage_date BETWEEN ? AND ? AND c.outcome <> 'OVERLAPS_HOURLY_USAGE' "
@@ -119,25 +118,10 @@ public class InvoiceInputs {
                         Optional<BigDecimal> price = prices.pricePerHour(rs.getString(3), rs.getString(5), date, currency);
                         computePrice = price.map(p -> new Money(p, currency)).orElse(null);
                     }
-                    return new UsageCharge(customerId, subscriptions.getOrDefault(rs.getString(1), rs.getString(1)),
-                            rs.getString(2), rs.getString(4), rs.getString(5),
+                    return new UsageCharge(customerId, rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(5),
                             rs.getString(6), date, rs.getBigDecimal(8).stripTrailingZeros(), covered,
                             rs.getBigDecimal(10), currency, computePrice);
                 }, customerId, period.atDay(1), period.atEndOfMonth());
-    }
-
-    /**
-     * How each of the customer's subscriptions is printed: as first written in its usage files (identifiers compare
-     * case-insensitively, so the normal form groups the lines and this spelling labels them; one per subscription,
-     * so lines of one subscription never split by spelling). Keyed by the normal form.
-     */
-    public static Map<String, String> subscriptionSpellings(JdbcTemplate jdbc, String customerId) {
-        Map<String, String> spellings = new java.util.HashMap<>();
-        jdbc.query("SELECT subscription_id, subscription_display FROM usage_line WHERE customer_id = ? "
-                + "AND subscription_display IS NOT NULL ORDER BY id", rs -> {
-                    spellings.putIfAbsent(rs.getString(1), rs.getString(2));
-                }, customerId);
-        return spellings;
     }
 
     public ComputePriceResolver computePrices() {

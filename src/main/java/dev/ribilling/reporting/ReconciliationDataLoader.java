@@ -151,17 +151,15 @@ public class ReconciliationDataLoader {
      */
     private Stream<UncoveredUsageRow> uncoveredUsage(ReportJdbc db, YearMonth period, CurrencyConverter converter) {
         Map<String, CustomerAccount> accounts = new TreeMap<>();
-        Map<String, Map<String, String>> subscriptions = new java.util.HashMap<>();
         for (String customerId : inputs.customers(null)) {
             accounts.put(customerId, inputs.account(customerId, period));
-            subscriptions.put(customerId, InvoiceInputs.subscriptionSpellings(db.plain(), customerId));
         }
-        Stream<UsageCharge> rows = db.streaming().queryForStream("SELECT c.customer_id, l.subscription_id, "
+        Stream<UsageCharge> rows = db.streaming().queryForStream("SELECT c.customer_id, "
+                + "COALESCE(l.subscription_display, l.subscription_id), "
                 + "l.meter_category, l.vm_size_display, l.region, l.pricing_model, c.usage_date, c.uncovered_hours, "
                 + "c.unit_price, l.pricing_currency FROM usage_coverage c JOIN usage_line l ON l.id = c.line_id "
                 + "WHERE c.usage_date BETWEEN ? AND ? AND c.outcome <> 'OVERLAPS_HOURLY_USAGE' AND c.uncovered_hours <> 0 "
-                + "ORDER BY c.customer_id", (rs, n) -> new UsageCharge(rs.getString(1), subscriptions.getOrDefault(
-                        rs.getString(1), Map.of()).getOrDefault(rs.getString(2), rs.getString(2)), rs.getString(3),
+                + "ORDER BY c.customer_id", (rs, n) -> new UsageCharge(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
                         rs.getBigDecimal(8), BigDecimal.ZERO, rs.getBigDecimal(9), Currency.getInstance(rs.getString(10)),
                         null), period.atDay(1), period.atEndOfMonth());
