@@ -38,27 +38,24 @@ final class HourlyOverlap {
     /** The rows of {@code chunk} (by index) that are daily rows of a VM with hourly rows the same day. */
     Set<Integer> overlapping(List<UsageRow> chunk) {
         Map<CustomerDate, Set<String>> hourly = new HashMap<>();
-        boolean anyCandidate = false;
-        for (UsageRow row : chunk) {
+        List<Integer> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            UsageRow row = chunk.get(i);
             if (row.hourly() && row.resourceUri() != null) {
                 hourly.computeIfAbsent(new CustomerDate(row.customerId(), row.usageDate()), k -> new HashSet<>())
                         .add(row.resourceUri());
+            } else if (isCandidate(row)) {
+                candidates.add(i);
             }
-            anyCandidate |= isCandidate(row);
         }
-        if (!anyCandidate) {
-            return Set.of(); // hourly files: no daily row, no query
-        }
+        // Hourly files have no candidate: no query. The loaded hourly resources are read once per customer-day.
         Map<CustomerDate, Set<String>> stored = new HashMap<>();
         Set<Integer> overlapping = new HashSet<>();
-        for (int i = 0; i < chunk.size(); i++) {
+        for (int i : candidates) {
             UsageRow row = chunk.get(i);
-            if (!isCandidate(row)) {
-                continue;
-            }
             CustomerDate day = new CustomerDate(row.customerId(), row.usageDate());
-            Set<String> loaded = stored.computeIfAbsent(day, this::hourlyResources);
-            if (loaded.contains(row.resourceUri()) || hourly.getOrDefault(day, Set.of()).contains(row.resourceUri())) {
+            if (hourly.getOrDefault(day, Set.of()).contains(row.resourceUri())
+                    || stored.computeIfAbsent(day, this::hourlyResources).contains(row.resourceUri())) {
                 overlapping.add(i);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ribilling.testing.CliHarness;
 import dev.ribilling.testing.H2Database;
 import dev.ribilling.testing.JobScenario;
+import dev.ribilling.testing.SmallInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class HourlyOverlapImportTests extends JobScenario {
 
     private static String row(String date, String category, String quantity) {
         return "c1,s1,rg," + VM + "," + date + "," + category + ",Microsoft.Compute,eastus," + quantity
-                + ",0.1,USD,\"{\"\"ServiceType\"\":\"\"Standard_D2s_v5\"\"}\"\n";
+                + ",0.1,USD," + SmallInput.serviceType("Standard_D2s_v5") + "\n";
     }
 
     @Test
@@ -32,8 +33,7 @@ class HourlyOverlapImportTests extends JobScenario {
         Files.createDirectories(in);
         Files.writeString(in.resolve("customers.csv"),
                 "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,ReservationMarkupPct\nc1,C One,USD,0,0\n");
-        Files.writeString(in.resolve("usage.csv"), "CustomerId,SubscriptionId,ResourceGroup,ResourceURI,UsageDate,"
-                + "MeterCategory,ConsumedService,ResourceLocation,Quantity,UnitPrice,BillingCurrency,AdditionalInfo\n"
+        Files.writeString(in.resolve("usage.csv"), SmallInput.USAGE_HEADER
                 + row("2026-10-03T00:00:00Z", "Virtual Machines", "1")         // line 2
                 + row("2026-10-03T01:00:00Z", "Virtual Machines", "1")         // line 3
                 + row("2026-10-03", "Virtual Machines", "5")                   // line 4: overlaps

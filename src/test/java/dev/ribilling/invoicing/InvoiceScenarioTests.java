@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ribilling.testing.CliHarness;
 import dev.ribilling.testing.JobScenario;
+import dev.ribilling.testing.SmallInput;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,20 +134,14 @@ abstract class InvoiceScenarioTests extends JobScenario {
 
     @Test
     void aSubscriptionIsPrintedAsWrittenAndComparedWhateverItsCase() throws Exception {
-        Path in = out.resolve("case");
-        Files.createDirectories(in);
-        Files.copy(SAMPLE.resolve("isf.csv"), in.resolve("isf.csv"));
-        Files.copy(SAMPLE.resolve("prices.csv"), in.resolve("prices.csv"));
-        Files.writeString(in.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
-                + "ReservationMarkupPct\nc1,C One,USD,0,0\n");
+        Path in = SmallInput.withCustomer(out.resolve("case"), "c1", "C One");
         // A Single-scope reservation names the subscription in lower case; the usage writes it in capitals.
         Files.writeString(in.resolve("reservations.csv"), "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,"
                 + "Quantity,Term,BillingPlan,ScopeType,ScopeSubscriptionId,BenefitStart,TotalPrice,PricingCurrency\n"
                 + "o1,r1,c1,Standard_D2s_v5,eastus,1,P1Y,Monthly,Single,sub-a,2026-09-01T00:00:00Z,1200,USD\n");
         String vm = "c1,SUB-A,rg,/subscriptions/SUB-A/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/";
-        String tail = ",Virtual Machines,Microsoft.Compute,eastus,1,0.5,USD,\"{\"\"ServiceType\"\":\"\"Standard_D2s_v5\"\"}\"\n";
-        Files.writeString(in.resolve("usage.csv"), "CustomerId,SubscriptionId,ResourceGroup,ResourceURI,UsageDate,"
-                + "MeterCategory,ConsumedService,ResourceLocation,Quantity,UnitPrice,BillingCurrency,AdditionalInfo\n"
+        String tail = ",Virtual Machines,Microsoft.Compute,eastus,1,0.5,USD," + SmallInput.serviceType("Standard_D2s_v5") + "\n";
+        Files.writeString(in.resolve("usage.csv"), SmallInput.USAGE_HEADER
                 + vm + "vm-1,2026-10-05T00:00:00Z" + tail + vm + "vm-2,2026-10-05T00:00:00Z" + tail);
 
         CliHarness.Result run = cli.run(out, "run", "--period", "2026-10", "--input", in.toString());

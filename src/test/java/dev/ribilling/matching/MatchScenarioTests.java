@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ribilling.testing.CliHarness;
 import dev.ribilling.testing.JobScenario;
+import dev.ribilling.testing.SmallInput;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,12 +59,7 @@ abstract class MatchScenarioTests extends JobScenario {
 
     @Test
     void aCustomerWhoseOnlyReservationIsCancelledBeforeTheMonthLosesItsEarlierResults() throws Exception {
-        Path first = out.resolve("first");
-        Files.createDirectories(first);
-        Files.copy(SAMPLE.resolve("isf.csv"), first.resolve("isf.csv"));
-        Files.copy(SAMPLE.resolve("prices.csv"), first.resolve("prices.csv"));
-        Files.writeString(first.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
-                + "ReservationMarkupPct\nidle,Idle Ltd,USD,0,0\n");
+        Path first = SmallInput.withCustomer(out.resolve("first"), "idle", "Idle Ltd");
         String header = "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,Quantity,Term,BillingPlan,ScopeType,"
                 + "BenefitStart,TotalPrice,PricingCurrency,Status,CancelledAt\n";
         Files.writeString(first.resolve("reservations.csv"), header
@@ -88,19 +84,13 @@ abstract class MatchScenarioTests extends JobScenario {
 
     @Test
     void aDailyRowLoadedBeforeItsVmsHourlyRowsIsLeftOutByTheMatchWithAnAlertNamingItsFileAndLine() throws Exception {
-        Path in = out.resolve("overlap");
-        Files.createDirectories(in);
-        Files.copy(SAMPLE.resolve("isf.csv"), in.resolve("isf.csv"));
-        Files.copy(SAMPLE.resolve("prices.csv"), in.resolve("prices.csv"));
-        Files.writeString(in.resolve("customers.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
-                + "ReservationMarkupPct\nc1,C One,USD,0,0\n");
+        Path in = SmallInput.withCustomer(out.resolve("overlap"), "c1", "C One");
         Files.writeString(in.resolve("reservations.csv"), "ReservationOrderId,ReservationId,CustomerId,SkuName,Region,"
                 + "Quantity,Term,BillingPlan,ScopeType,BenefitStart,TotalPrice,PricingCurrency\n"
                 + "o1,r1,c1,Standard_D2s_v5,eastus,1,P1Y,Monthly,Shared,2026-09-01T00:00:00Z,1200,USD\n");
-        String header = "CustomerId,SubscriptionId,ResourceGroup,ResourceURI,UsageDate,MeterCategory,ConsumedService,"
-                + "ResourceLocation,Quantity,UnitPrice,BillingCurrency,AdditionalInfo\n";
+        String header = SmallInput.USAGE_HEADER;
         String vm = "c1,s1,rg,/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-a,";
-        String tail = ",Virtual Machines,Microsoft.Compute,eastus,%s,0.1,USD,\"{\"\"ServiceType\"\":\"\"Standard_D2s_v5\"\"}\"\n";
+        String tail = ",Virtual Machines,Microsoft.Compute,eastus,%s,0.1,USD," + SmallInput.serviceType("Standard_D2s_v5") + "\n";
         // The daily row is imported first, on its own: it cannot be checked against hourly rows not loaded yet.
         Files.writeString(in.resolve("usage-a.csv"), header + vm + "2026-10-03" + tail.formatted("10"));
         assertThat(cli.run(out, "import", "--input", in.toString()).exitCode()).isZero();
