@@ -174,51 +174,67 @@ class UsageLineCache {
         return h2;
     }
 
+    private static final String INSERT_COLUMNS = "INSERT INTO usage_line (customer_id, subscription_id, "
+            + "billing_subscription_id, resource_group, resource_uri, meter_category, consumed_service, region, vm_size, "
+            + "billing_currency, pricing_currency, pricing_model, meter_name, charge_type, additional_info, line_hash_hi, "
+            + "line_hash_lo, vm_size_display, subscription_display) VALUES ";
+    private static final String ONE_ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final int COLUMNS = 19;
+
+    private void setValues(java.sql.PreparedStatement ps, int offset, UsageRow r, String spelling)
+            throws java.sql.SQLException {
+        ps.setString(offset + 1, r.customerId());
+        ps.setString(offset + 2, r.subscriptionId());
+        ps.setString(offset + 3, r.billingSubscriptionId());
+        ps.setString(offset + 4, r.resourceGroup());
+        ps.setString(offset + 5, r.resourceUri());
+        ps.setString(offset + 6, r.meterCategory());
+        ps.setString(offset + 7, r.consumedService());
+        ps.setString(offset + 8, r.region());
+        ps.setString(offset + 9, r.vmSize());
+        ps.setString(offset + 10, r.billingCurrency().getCurrencyCode());
+        ps.setString(offset + 11, r.pricingCurrency().getCurrencyCode());
+        ps.setString(offset + 12, r.pricingModel());
+        ps.setString(offset + 13, r.meterName());
+        ps.setString(offset + 14, r.chargeType());
+        ps.setString(offset + 15, r.additionalInfo());
+        ps.setLong(offset + 16, r.lineHash().hi());
+        ps.setLong(offset + 17, r.lineHash().lo());
+        ps.setString(offset + 18, r.vmSizeDisplay());
+        ps.setString(offset + 19, spelling);
+    }
+
     private void insert(List<UsageRow> lines, org.springframework.jdbc.support.KeyHolder keys) {
-        String sql = "INSERT INTO usage_line (customer_id, subscription_id, billing_subscription_id, resource_group, "
-                + "resource_uri, meter_category, consumed_service, region, vm_size, billing_currency, pricing_currency, "
-                + "pricing_model, meter_name, charge_type, additional_info, line_hash_hi, line_hash_lo, vm_size_display, "
-                + "subscription_display) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         Map<UsageRow, String> spelled = new java.util.IdentityHashMap<>();
         for (UsageRow r : lines) {
             spelled.put(r, spelling(r));
         }
-        org.springframework.jdbc.core.ParameterizedPreparedStatementSetter<UsageRow> setter = (ps, r) -> {
-                    ps.setString(1, r.customerId());
-                    ps.setString(2, r.subscriptionId());
-                    ps.setString(3, r.billingSubscriptionId());
-                    ps.setString(4, r.resourceGroup());
-                    ps.setString(5, r.resourceUri());
-                    ps.setString(6, r.meterCategory());
-                    ps.setString(7, r.consumedService());
-                    ps.setString(8, r.region());
-                    ps.setString(9, r.vmSize());
-                    ps.setString(10, r.billingCurrency().getCurrencyCode());
-                    ps.setString(11, r.pricingCurrency().getCurrencyCode());
-                    ps.setString(12, r.pricingModel());
-                    ps.setString(13, r.meterName());
-                    ps.setString(14, r.chargeType());
-                    ps.setString(15, r.additionalInfo());
-                    ps.setLong(16, r.lineHash().hi());
-                    ps.setLong(17, r.lineHash().lo());
-                    ps.setString(18, r.vmSizeDisplay());
-                    ps.setString(19, spelled.get(r));
-                };
         if (keys == null) {
-            jdbc.batchUpdate(sql, lines, lines.size(), setter);
+            jdbc.batchUpdate(INSERT_COLUMNS + ONE_ROW, lines, lines.size(),
+                    (ps, r) -> setValues(ps, 0, r, spelled.get(r)));
             return;
         }
-        jdbc.batchUpdate(c -> c.prepareStatement(sql, new String[] {"id"}),
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                        setter.setValues(ps, lines.get(i));
+        // H2 (see MultiRowInsert): one INSERT of many rows returns the keys of all of them, in the order of its rows.
+        int from = 0;
+        while (from < lines.size()) {
+            int size = MultiRowInsert.nextGroup(lines.size() - from);
+            List<UsageRow> group = lines.subList(from, from + size);
+            String sql = MultiRowInsert.sql(INSERT_COLUMNS, ONE_ROW, size);
+            jdbc.execute((java.sql.Connection c) -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+                    for (int i = 0; i < group.size(); i++) {
+                        setValues(ps, i * COLUMNS, group.get(i), spelled.get(group.get(i)));
                     }
-
-                    @Override
-                    public int getBatchSize() {
-                        return lines.size();
+                    ps.executeUpdate();
+                    try (java.sql.ResultSet rs = ps.getGeneratedKeys()) {
+                        while (rs.next()) {
+                            keys.getKeyList().add(Map.of("id", rs.getLong(1)));
+                        }
                     }
-                }, keys);
+                }
+                return null;
+            });
+            from += size;
+        }
     }
 }

@@ -181,4 +181,29 @@ class UsageImportWriterTests {
         assertThat(UsageRows.all(jdbc)).extracting(UsageRows.Row::lineNumber)
                 .containsExactlyElementsOf(day.stream().map(p -> p.item().record().lineNumber()).toList());
     }
+
+    @Test
+    void manyNewLinesOfOneChunkGetTheirOwnIdsThroughMultiRowInserts() {
+        // 64 + 16 + 4 + 1 + 1 + 64 + ...: 150 new lines and their packs go in statements of every group size.
+        List<ParsedItem<UsageRow>> rows = new ArrayList<>();
+        for (int vm = 0; vm < 150; vm++) {
+            rows.add(row(fileA, 2 + vm, "vm" + vm, vm % 24, String.valueOf(1 + vm % 3), "0.0" + (10 + vm)));
+        }
+        write(writer(), rows);
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT l.id, l.resource_uri, l.line_hash_hi, "
+                + "l.line_hash_lo, p.entries FROM usage_line l JOIN usage_pack p ON p.line_id = l.id ORDER BY l.id");
+        assertThat(stored).hasSize(150);
+        for (int vm = 0; vm < 150; vm++) {
+            Map<String, Object> line = stored.get(vm);
+            UsageRow expected = rows.get(vm).value();
+            // Lines are created in the chunk's order, each pack on its own line's id, with that row's entry.
+            assertThat(line.get("resource_uri")).isEqualTo(expected.resourceUri());
+            assertThat(((Number) line.get("line_hash_hi")).longValue()).isEqualTo(expected.lineHash().hi());
+            assertThat(((Number) line.get("line_hash_lo")).longValue()).isEqualTo(expected.lineHash().lo());
+            assertThat((String) line.get("entries")).isEqualTo(
+                    (vm % 24) + ",1," + (1 + vm % 3) + "," + UsageEntries.plain(UsageEntries.stored(expected.unitPrice())) + ","
+                            + fileA + "," + (2 + vm));
+        }
+        assertThat(stats(fileA)).containsEntry("rows_loaded", 150L);
+    }
 }
