@@ -77,9 +77,47 @@ public class ImportCommand implements BillingCommand {
     @Override
     public CommandOutcome execute(ConfigurableApplicationContext context) throws Exception {
         List<InputFile> files = InputScanner.scan(inputs);
+        if (customer != null) {
+            refuseCostExportsOfAnotherCustomer(files, customer,
+                    context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+        }
         Job job = context.getBean("importJob", Job.class);
         return runImport(context, job, "import|" + joinPaths(files) + "|" + customer, importParameters(files, customer, out()),
                 spec.commandLine().getOut());
+    }
+
+    /**
+     * An Azure cost-details export has no CustomerId: {@code --customer} names it. The same file (by SHA-256) already
+     * loaded for another customer would be billed twice: a bad command line (exit 2), before anything loads.
+     */
+    static void refuseCostExportsOfAnotherCustomer(List<InputFile> files, String customer,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        for (InputFile file : files) {
+            if (file.kind() != dev.ribilling.ingest.InputKind.USAGE || !isCostExport(file)) {
+                continue;
+            }
+            String sha = file.sha256();
+            List<String> others = jdbc.queryForList("SELECT DISTINCT d.customer_id FROM input_file f JOIN usage_file_day d "
+                    + "ON d.file_id = f.id WHERE f.sha256 = ? ORDER BY d.customer_id", String.class, sha).stream()
+                    .filter(c -> !c.equals(customer)).toList();
+            if (!others.isEmpty()) {
+                throw new dev.ribilling.ingest.InvalidInputException(file.fileName() + ": this cost-details export "
+                        + "(SHA-256 " + sha.substring(0, 12) + "...) is already loaded for customer "
+                        + String.join(", ", others) + "; loading it for " + customer + " would bill the same usage twice");
+            }
+        }
+    }
+
+    private static boolean isCostExport(InputFile file) {
+        if (file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            return false;
+        }
+        try (dev.ribilling.ingest.RecordSource source = dev.ribilling.ingest.RecordSource.open(file.path())) {
+            return dev.ribilling.ingest.UsageRowParser.isCostExport(source.header());
+        } catch (java.io.IOException e) {
+            throw new dev.ribilling.ingest.InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage()
+                    + ")");
+        }
     }
 
     static String joinPaths(List<InputFile> files) {

@@ -37,11 +37,16 @@ public class RejectsFileTasklet implements Tasklet {
         String out = jobExecution.getJobParameters().getString("out");
         Path rejectsDir = Path.of(out == null ? defaultOut : out).resolve("rejects");
         long jobInstanceId = jobExecution.getJobInstanceId();
-        List<Map<String, Object>> files = jdbc.queryForList("SELECT f.id, f.file_name, f.sha256 FROM import_file_stats s "
-                + "JOIN input_file f ON f.id = s.file_id WHERE s.job_instance_id = ? ORDER BY f.file_name", jobInstanceId);
+        List<Map<String, Object>> files = jdbc.queryForList("SELECT f.id, f.file_name, f.sha256, s.path FROM "
+                + "import_file_stats s JOIN input_file f ON f.id = s.file_id WHERE s.job_instance_id = ? "
+                + "ORDER BY f.file_name", jobInstanceId);
         for (Map<String, Object> file : files) {
             long fileId = ((Number) file.get("id")).longValue();
-            String name = file.get("file_name") + "." + ((String) file.get("sha256")).substring(0, 12) + ".rejects.csv";
+            // Named as imported this time: a copy of a file under another name has the same content (one stored
+            // file, by SHA-256) but its rejects belong under the name the operator gave.
+            Path imported = Path.of((String) file.get("path")).getFileName();
+            String fileName = imported != null ? imported.toString() : (String) file.get("file_name");
+            String name = fileName + "." + ((String) file.get("sha256")).substring(0, 12) + ".rejects.csv";
             Path target = rejectsDir.resolve(name);
             Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row WHERE job_instance_id = ? AND file_id = ?",
                     Integer.class, jobInstanceId, fileId);

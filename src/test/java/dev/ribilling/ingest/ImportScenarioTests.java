@@ -203,6 +203,27 @@ abstract class ImportScenarioTests extends JobScenario {
     }
 
     @Test
+    void aCopyUnderAnotherNameHasItsRejectsUnderItsOwnName() throws Exception {
+        Path inbox = out.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.copy(FIXTURES.resolve("good/usage-2026-10.csv"), inbox.resolve("usage-a.csv"));
+        CliHarness.Result first = cli.run(out, "import", "--input", inbox.resolve("usage-a.csv").toString());
+        String sha12 = file(first.lastRun(), "usage-a.csv").get("sha256").asText().substring(0, 12);
+        Path rejectsA = out.resolve("rejects").resolve("usage-a.csv." + sha12 + ".rejects.csv");
+        assertThat(rejectsA).exists(); // no customers loaded: every row is an unknown customer
+        String before = Files.readString(rejectsA);
+
+        Files.copy(inbox.resolve("usage-a.csv"), inbox.resolve("usage-b.csv"));
+        CliHarness.Result copy = cli.run(out, "import", "--input", inbox.resolve("usage-b.csv").toString());
+
+        assertCounts(file(copy.lastRun(), "usage-b.csv"), 4, 0, 4, 0, 0);
+        Path rejectsB = out.resolve("rejects").resolve("usage-b.csv." + sha12 + ".rejects.csv");
+        assertThat(reasons(rejectsB)).hasSize(4).allSatisfy((line, reason) -> assertThat(reason)
+                .startsWith("unknown customer:"));
+        assertThat(Files.readString(rejectsA)).isEqualTo(before);
+    }
+
+    @Test
     void aMissingRequiredColumnStopsTheImportBeforeAnyRowLoads() throws Exception {
         CliHarness.Result result = cli.run(out, "import", "--input", FIXTURES.resolve("missing-column").toString());
 
@@ -240,6 +261,35 @@ abstract class ImportScenarioTests extends JobScenario {
         assertCounts(file(result.lastRun(), "usage-ea-amortized.csv"), 28, 18, 0, 10, 0);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + UsageRows.table(jdbc) + " r JOIN usage_line l ON l.id = r.line_id WHERE r.customer_id = 'contoso' AND slot_hours = 24 "
                 + "AND meter_category = 'Virtual Machines' AND vm_size IS NOT NULL", Integer.class)).isPositive();
+    }
+
+    @Test
+    void aCostExportLoadedForOneCustomerIsRefusedForAnother() throws Exception {
+        Path shared = Path.of("../shared/reference-data/finops-toolkit-ea-cost-tests/EA_ActualCost_Small.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared reference data present");
+        Path inbox = out.resolve("ea");
+        Files.createDirectories(inbox);
+        Files.copy(shared, inbox.resolve("usage-ea.csv"));
+        cli.run(out, "import", "--input", FIXTURES.resolve("good/customers.csv").toString());
+        CliHarness.Result contoso = cli.run(out, "import", "--input", inbox.toString(), "--customer", "contoso");
+        assertCounts(file(contoso.lastRun(), "usage-ea.csv"), 11, 10, 0, 0, 1);
+
+        // The same export (here under another name) for another customer would bill its usage twice.
+        Files.copy(shared, inbox.resolve("usage-ea-again.csv"));
+        CliHarness.Result fabrikam = cli.run(out, "import", "--input", inbox.resolve("usage-ea-again.csv").toString(),
+                "--customer", "fabrikam");
+
+        assertThat(fabrikam.exitCode()).isEqualTo(2);
+        assertThat(fabrikam.err()).contains("usage-ea-again.csv: this cost-details export")
+                .contains("already loaded for customer contoso");
+        assertThat(fabrikam.lastRun().get("status").asText()).isEqualTo("INVALID");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_file_day WHERE customer_id = 'fabrikam'",
+                Integer.class)).isZero();
+        // The same customer again is the ordinary re-import: nothing loads twice.
+        CliHarness.Result again = cli.run(out, "import", "--input", inbox.resolve("usage-ea-again.csv").toString(),
+                "--customer", "contoso");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertCounts(file(again.lastRun(), "usage-ea-again.csv"), 11, 0, 0, 10, 1);
     }
 
     @Test
