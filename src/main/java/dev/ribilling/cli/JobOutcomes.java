@@ -15,6 +15,7 @@ final class JobOutcomes {
 
     static CommandOutcome of(JobExecution execution, List<RunRecord.FileReport> files, List<RunRecord.Warning> warnings,
             PrintWriter console) {
+        warnings = withRowWarnings(files, warnings);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             console.println(execution.getJobInstance().getJobName() + " completed.");
             return new CommandOutcome(CommandOutcome.COMPLETED, 0, files, warnings);
@@ -32,5 +33,28 @@ final class JobOutcomes {
         console.println(execution.getJobInstance().getJobName() + " " + execution.getStatus()
                 + ": run the same command again to restart it.");
         return new CommandOutcome(CommandOutcome.FAILED, 1, files, warnings);
+    }
+
+    /**
+     * Rejected rows are warnings of a completed run (contract section 1): one per file that had any, naming its
+     * rejects file, before the command's other warnings. Duplicates alone are not: an identical file imported again
+     * is all duplicates by design, and the file's counts show them.
+     */
+    static List<RunRecord.Warning> withRowWarnings(List<RunRecord.FileReport> files, List<RunRecord.Warning> warnings) {
+        List<RunRecord.Warning> all = new java.util.ArrayList<>();
+        for (RunRecord.FileReport f : files) {
+            if (f.rowsRejected() == 0) {
+                continue;
+            }
+            String name = java.nio.file.Path.of(f.path()).getFileName().toString();
+            all.add(new RunRecord.Warning(null, name + ": " + f.rowsRejected() + (f.rowsRejected() == 1 ? " row" : " rows")
+                    + " rejected" + (f.rowsDuplicate() > 0 ? " and " + f.rowsDuplicate() + " duplicate" : "")
+                    + ", reasons in rejects/" + name + "." + f.sha256().substring(0, 12) + ".rejects.csv"));
+        }
+        if (all.isEmpty()) {
+            return warnings;
+        }
+        all.addAll(warnings);
+        return all;
     }
 }

@@ -100,6 +100,25 @@ public class NightlyCommand implements BillingCommand {
                 "SELECT customer_id, message FROM billing_alert WHERE source = 'nightly' AND alert_date = ? ORDER BY id",
                 (rs, n) -> new RunRecord.Warning(rs.getString(1), rs.getString(2)), LocalDate.parse(d)));
         warnings.forEach(w -> console.println("alert: " + w.customerId() + ": " + w.reason()));
+        if (importInstance >= 0) {
+            // Rows of the inbox's files that replaced an earlier version of their key (contract section 2).
+            List<RunRecord.Warning> changes = context.getBean(ImportSummary.class).changes(importInstance);
+            changes.forEach(w -> console.println("changed: " + w.reason()));
+            warnings.addAll(changes);
+        }
+        int closeDay = context.getEnvironment().getProperty("billing.close-day", Integer.class, 8);
+        java.time.YearMonth closed = dev.ribilling.pipeline.NightlyPlan.of(LocalDate.parse(d), List.of(), closeDay)
+                .monthToClose();
+        if (closed != null) {
+            // The close day matched and invoiced the previous month: its alerts and skipped customers, as the
+            // match and invoice commands report them.
+            List<RunRecord.Warning> alerts = MatchWarnings.of(context, closed.toString(), null);
+            alerts.forEach(w -> console.println("alert: " + w.customerId() + ": " + w.reason()));
+            warnings.addAll(alerts);
+            List<RunRecord.Warning> invoiced = InvoiceWarnings.of(context, closed.toString());
+            invoiced.forEach(w -> console.println("invoice: " + w.customerId() + ": " + w.reason()));
+            warnings.addAll(invoiced);
+        }
         return JobOutcomes.of(execution, files, warnings, console);
     }
 }

@@ -133,6 +133,13 @@ abstract class ImportScenarioTests extends JobScenario {
         assertCounts(file(result.lastRun(), "reservations-bad.csv"), 7, 1, 6, 0, 0);
 
         String sha = file(result.lastRun(), "usage-bad.csv").get("sha256").asText();
+        // Rejected rows are the completed run's warnings, one per file.
+        assertThat(result.lastRun().get("warnings").findValuesAsText("reason")).contains(
+                "reservations-bad.csv: 6 rows rejected, reasons in rejects/reservations-bad.csv."
+                        + file(result.lastRun(), "reservations-bad.csv").get("sha256").asText().substring(0, 12)
+                        + ".rejects.csv",
+                "usage-bad.csv: 12 rows rejected and 1 duplicate, reasons in rejects/usage-bad.csv."
+                        + sha.substring(0, 12) + ".rejects.csv");
         Path rejects = out.resolve("rejects").resolve("usage-bad.csv." + sha.substring(0, 12) + ".rejects.csv");
         List<String> lines = Files.readAllLines(rejects);
         assertThat(lines.get(0)).isEqualTo("LineNumber,Reason,RawLine");

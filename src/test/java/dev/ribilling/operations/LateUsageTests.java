@@ -159,6 +159,43 @@ class LateUsageTests {
     }
 
     /**
+     * The close day's nightly run reports what the invoice and import commands would: fabrikam bills in EUR and its
+     * usage is priced in USD, but the inbox brought no fx-rates file, so fabrikam gets no October invoice and the
+     * run says why; the next night a customers file that changes contoso's PAYG markup is listed as a change.
+     */
+    @Test
+    void theCloseDayReportsSkippedCustomersAndTheNextNightItsChangedRows() throws Exception {
+        Path out = tmp.resolve("out");
+        Path inbox = tmp.resolve("inbox-close");
+        Files.createDirectories(inbox);
+        try (var files = Files.list(Path.of("sample-data"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".csv") && !f.getFileName().toString()
+                    .startsWith("fx-rates")).toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        CliHarness.Result close = cli.run(out, "nightly", "--date", "2026-11-08", "--inbox", inbox.toString());
+
+        assertThat(close.exitCode()).as(close.out() + close.err()).isZero();
+        JsonNode warnings = close.lastRun().get("warnings");
+        assertThat(warnings.findValuesAsText("customerId")).contains("fabrikam");
+        assertThat(close.out()).contains("invoice: fabrikam: ");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE period = '2026-10' AND customer_id = "
+                + "'fabrikam'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE period = '2026-10' AND customer_id = "
+                + "'contoso'", Integer.class)).isPositive();
+
+        Files.writeString(inbox.resolve("customers-v2.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
+                + "ReservationMarkupPct,ResellerId\ncontoso,Contoso Ltd,USD,11,5,\n");
+        CliHarness.Result next = cli.run(out, "nightly", "--date", "2026-11-09", "--inbox", inbox.toString());
+
+        assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+        assertThat(next.lastRun().get("warnings").findValuesAsText("reason"))
+                .anySatisfy(r -> assertThat(r).contains("contoso").contains("PaygMarkupPct 10 -> 11"));
+        assertThat(next.out()).contains("changed: customers contoso changed: PaygMarkupPct 10 -> 11");
+    }
+
+    /**
      * A nightly run that fails after its import completed (here: the inbox cannot be tidied up, because a file named
      * {@code processed} is in the way) is run again: it must still re-match the day that received the late usage (30
      * October is not among D-1 to D-3 on 5 November) and raise the alert once.
