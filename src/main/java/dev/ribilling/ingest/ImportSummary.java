@@ -40,19 +40,21 @@ public class ImportSummary {
     }
 
     /**
-     * The replaced rows of this run (a changed key). Customer-facing rows (customers, reservations, partner invoice)
-     * are listed one by one with their customer; reference data (isf, prices, fx rates) is summarised per kind, since
-     * Microsoft's isf table alone repeats hundreds of storage SKU names. Every version stays in row_history.
+     * The replaced rows of this run (a changed key), listed one by one with the changed values and, for
+     * customer-facing rows, their customer. The isf table is summarised: Microsoft's own table repeats hundreds of
+     * storage SKU names with other ratios, and listing them all would bury the real changes. A price or fx row for
+     * an existing key (same SKU, region, type, term, currency and EffectiveStartDate; same date and pair) is a
+     * correction and is listed. Every version stays in row_history.
      */
     public List<RunRecord.Warning> changes(long jobInstanceId) {
         List<RunRecord.Warning> warnings = new ArrayList<>();
-        jdbc.query("SELECT kind, COUNT(*) FROM row_history WHERE job_instance_id = ? AND kind IN ('ISF', 'PRICES', "
-                + "'FX_RATES') GROUP BY kind ORDER BY kind", rs -> {
+        jdbc.query("SELECT kind, COUNT(*) FROM row_history WHERE job_instance_id = ? AND kind = 'ISF' "
+                + "GROUP BY kind ORDER BY kind", rs -> {
                     warnings.add(new RunRecord.Warning("", InputKind.valueOf(rs.getString(1)).label() + ": " + rs.getLong(2)
                             + " rows replaced an earlier version of their key (old versions kept in row_history)"));
                 }, jobInstanceId);
         jdbc.query("SELECT kind, natural_key, old_values, new_values FROM row_history WHERE job_instance_id = ? "
-                + "AND kind NOT IN ('ISF', 'PRICES', 'FX_RATES') ORDER BY id",
+                + "AND kind <> 'ISF' ORDER BY id",
                 rs -> {
                     String oldValues = rs.getString(3);
                     String newValues = rs.getString(4);

@@ -181,6 +181,24 @@ abstract class ImportScenarioTests extends JobScenario {
         assertThat(warnings.findValuesAsText("customerId")).contains("contoso");
     }
 
+    @Test
+    void aCorrectedPriceIsListedWithItsOldAndNewValue() throws Exception {
+        cli.run(out, "import", "--input", FIXTURES.resolve("good").toString());
+        Path fix = out.resolve("fix");
+        Files.createDirectories(fix);
+        Files.writeString(fix.resolve("prices-fix.csv"), "ArmSkuName,ArmRegionName,Type,UnitPrice,CurrencyCode,"
+                + "EffectiveStartDate,ReservationTerm,MeterName,ProductName\nStandard_D2s_v3,westeurope,Consumption,0.097,"
+                + "USD,2026-01-01,,D2s v3,Virtual Machines Dsv3 Series\n");
+
+        CliHarness.Result result = cli.run(out, "import", "--input", fix.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.lastRun().get("warnings").findValuesAsText("reason")).singleElement()
+                .satisfies(r -> assertThat(r).startsWith("prices ").contains("standard_d2s_v3")
+                        .endsWith("changed: UnitPrice 0.096 -> 0.097"));
+        assertThat(result.out()).contains("changed: prices ");
+    }
+
     /** LineNumber to Reason of a rejects file, read back as CSV. */
     static Map<Long, String> reasons(Path rejects) throws Exception {
         Map<Long, String> reasons = new java.util.LinkedHashMap<>();
