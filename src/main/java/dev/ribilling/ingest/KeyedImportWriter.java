@@ -50,8 +50,8 @@ public class KeyedImportWriter<T> implements ItemWriter<ParsedItem<T>> {
             }
             T row = parsed.value();
             String values = table.values(row).toJson();
-            KeyedTable.Stored stored = table.find(row);
             try {
+                KeyedTable.Stored stored = table.find(row);
                 if (stored == null) {
                     table.checkNew(row);
                     table.insert(row, values, fileId, record.lineNumber(), now);

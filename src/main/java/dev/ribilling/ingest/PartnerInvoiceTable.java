@@ -34,9 +34,10 @@ public class PartnerInvoiceTable extends KeyedTable<PartnerInvoiceRow> {
 
     @Override
     public void checkNew(PartnerInvoiceRow r) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE customer_id = ?", Integer.class,
-                r.customerId());
-        if (known == 0) {
+        // Compared exactly in Java: MySQL's default collation would find 'acme' for 'ACME' where H2 does not.
+        boolean known = jdbc.queryForList("SELECT customer_id FROM customer WHERE customer_id = ?", String.class,
+                r.customerId()).contains(r.customerId());
+        if (!known) {
             throw new RowRejectedException(RejectReason.UNKNOWN_CUSTOMER,
                     "CustomerId '" + r.customerId() + "' is not a known customer (load it in a customers file first)");
         }

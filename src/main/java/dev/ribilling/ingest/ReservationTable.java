@@ -61,8 +61,10 @@ public class ReservationTable extends KeyedTable<ReservationRow> {
     }
 
     private Map<String, Object> customer(String customerId) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT reseller_id, reservation_markup_pct FROM customer WHERE customer_id = ?", customerId);
+        // Compared exactly in Java: MySQL's default collation would find 'acme' for 'ACME' where H2 does not.
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT customer_id, reseller_id, reservation_markup_pct "
+                + "FROM customer WHERE customer_id = ?", customerId).stream()
+                .filter(c -> customerId.equals(c.get("customer_id"))).toList();
         if (rows.isEmpty()) {
             throw new RowRejectedException(RejectReason.UNKNOWN_CUSTOMER,
                     "CustomerId '" + customerId + "' is not a known customer (load it in a customers file first)");

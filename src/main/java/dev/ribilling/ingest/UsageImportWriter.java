@@ -67,6 +67,17 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     private final HourlyOverlap overlap;
 
+    /** Why a CustomerId is unknown; CustomerIds are compared exactly, so a spelling in another case gets a hint. */
+    private String unknownCustomer(String customerId) {
+        for (String known : knownCustomers) {
+            if (known.equalsIgnoreCase(customerId)) {
+                return "CustomerId '" + customerId + "' is not a known customer (the loaded customer '" + known
+                        + "' differs only in case: CustomerIds are compared exactly)";
+            }
+        }
+        return "CustomerId '" + customerId + "' is not a known customer (load it in a customers file first)";
+    }
+
     private record Origin(long fileId, long line) {
     }
 
@@ -127,8 +138,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
             } else if (!knownCustomers.contains(parsed.value().customerId())) {
                 c.rejected++;
                 rejections.add(new ImportStore.Rejection(parsed.item().fileId(), parsed.item().record(),
-                        RejectReason.UNKNOWN_CUSTOMER, "CustomerId '" + parsed.value().customerId()
-                                + "' is not a known customer (load it in a customers file first)"));
+                        RejectReason.UNKNOWN_CUSTOMER, unknownCustomer(parsed.value().customerId())));
             } else {
                 usable.add(parsed);
             }

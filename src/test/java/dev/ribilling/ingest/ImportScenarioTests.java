@@ -199,6 +199,40 @@ abstract class ImportScenarioTests extends JobScenario {
         assertThat(result.out()).contains("changed: prices ");
     }
 
+    /**
+     * CustomerIds are compared exactly, on H2 and on MySQL alike (whose default collation would take CONTOSO for
+     * contoso): a customer differing only in case is refused, and rows naming it are unknown customers, with a hint.
+     */
+    @Test
+    void aCustomerIdDifferingOnlyInCaseIsRefusedOnEveryDatabase() throws Exception {
+        cli.run(out, "import", "--input", FIXTURES.resolve("good").toString());
+        Path inbox = out.resolve("case");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("customers-case.csv"), "CustomerId,CustomerName,BillingCurrency,PaygMarkupPct,"
+                + "ReservationMarkupPct\nCONTOSO,Contoso upper,EUR,99,99\n");
+        Files.writeString(inbox.resolve("usage-case.csv"), Files.readString(FIXTURES.resolve("good/usage-2026-10.csv"))
+                .replace("\ncontoso,", "\nContoso,"));
+
+        CliHarness.Result result = cli.run(out, "import", "--input", inbox.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertCounts(file(result.lastRun(), "customers-case.csv"), 1, 0, 1, 0, 0);
+        assertThat(jdbc.queryForList("SELECT customer_name FROM customer ORDER BY customer_name", String.class))
+                .containsExactly("Contoso Ltd", "Fabrikam, GmbH");
+        Map<Long, String> customerReasons = reasons(out.resolve("rejects").resolve("customers-case.csv."
+                + file(result.lastRun(), "customers-case.csv").get("sha256").asText().substring(0, 12) + ".rejects.csv"));
+        assertThat(customerReasons.get(2L)).isEqualTo("unsafe id: CustomerId 'CONTOSO' differs only in case from the "
+                + "loaded customer 'contoso' (their folders would be one on Windows and macOS); write it as 'contoso'");
+        JsonNode usage = file(result.lastRun(), "usage-case.csv");
+        assertThat(usage.get("rowsRejected").asLong()).isPositive();
+        assertThat(usage.get("rowsLoaded").asLong()).isZero();
+        assertThat(reasons(out.resolve("rejects").resolve("usage-case.csv." + usage.get("sha256").asText()
+                .substring(0, 12) + ".rejects.csv")).values()).contains(
+                        "unknown customer: CustomerId 'Contoso' is not a known customer (the loaded customer 'contoso' "
+                                + "differs only in case: CustomerIds are compared exactly)")
+                .allSatisfy(r -> assertThat(r).matches("(unknown customer: CustomerId 'Contoso' .*|duplicate: .*)"));
+    }
+
     /** LineNumber to Reason of a rejects file, read back as CSV. */
     static Map<Long, String> reasons(Path rejects) throws Exception {
         Map<Long, String> reasons = new java.util.LinkedHashMap<>();
