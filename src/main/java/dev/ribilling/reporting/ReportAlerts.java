@@ -73,6 +73,13 @@ final class ReportAlerts {
                     alerts.add(invoiceAlert(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getString(5)));
                 }, IssueInvoicesTasklet.ALERT_SOURCE, period.atDay(1));
+        // Usage that arrived after the month was invoiced (the nightly job's alert, dated on arrival, naming the
+        // invoiced month as its subject): it belongs to this month's workbook until the revision is issued.
+        db.plain().query("SELECT customer_id, alert_date, message FROM billing_alert WHERE source = 'nightly' "
+                + "AND kind = 'LATE_USAGE' AND subject = ? ORDER BY customer_id, alert_date, id", rs -> {
+                    alerts.add(new AlertRow(Severity.WARNING, AlertKind.OTHER, rs.getString(1), null,
+                            rs.getObject(2, LocalDate.class), null, null, null, rs.getString(3)));
+                }, period.toString());
         alerts.sort(Comparator.comparing(AlertRow::severity).thenComparing(a -> String.valueOf(a.customerId())));
         return alerts;
     }

@@ -102,6 +102,19 @@ class LateUsageTests {
         assertThat(warnings.get(0).get("reason").asText()).contains("late usage for invoiced 2026-10")
                 .contains("24 rows worth 4.51 USD").contains("invoice --period 2026-10 --customer contoso --reason");
         assertThat(nightly.out()).contains("alert: contoso: late usage for invoiced 2026-10");
+        // October's workbook, written again, lists the alert until the revision is issued.
+        assertThat(cli.run(out, "report", "--period", "2026-10").exitCode()).isZero();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                out.resolve("2026-10/reconciliation-2026-10.xlsx").toFile(), null, true)) {
+            boolean listed = false;
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheet("Alerts")) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    listed |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("late usage for invoiced 2026-10: 24 rows");
+                }
+            }
+            assertThat(listed).as("LATE_USAGE on October's Alerts sheet").isTrue();
+        }
         // The day that received usage and D-1 to D-3 were matched again, month by month.
         assertThat(jdbc.queryForList("SELECT p.parameter_value FROM batch_job_execution_params p JOIN batch_job_execution e "
                 + "ON e.job_execution_id = p.job_execution_id JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id "
