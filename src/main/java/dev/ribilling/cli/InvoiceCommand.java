@@ -94,6 +94,13 @@ public class InvoiceCommand implements BillingCommand {
             throw new dev.ribilling.ingest.InvalidInputException("--customer " + customer
                     + ": no such customer (customers are loaded by import)");
         }
+        if (customer != null && context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM invoice WHERE period = ?", Integer.class, period) == 0) {
+            // Numbers are assigned at first issue in (bill-to party, CustomerId) order: a month is first issued whole.
+            throw new dev.ribilling.ingest.InvalidInputException("--customer " + customer + ": " + period
+                    + " is not invoiced yet; issue the month first with invoice --period " + period
+                    + " (a revision with --customer and --reason follows a first issue)");
+        }
         Job job = context.getBean("invoiceJob", Job.class);
         // The same command after a failure restarts it; after a success it is a new attempt (JobRunner), so a
         // dispute rerun repeated with the same reason is a new run too.

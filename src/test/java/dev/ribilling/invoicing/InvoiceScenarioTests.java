@@ -169,6 +169,23 @@ abstract class InvoiceScenarioTests extends JobScenario {
     }
 
     @Test
+    void aRevisionOfAMonthNotInvoicedYetIsABadCommandLine() throws Exception {
+        cli.run(out, "import", "--input", SAMPLE.toString());
+        cli.run(out, "match", "--period", "2026-10");
+
+        CliHarness.Result result = cli.run(out, "invoice", "--period", "2026-10", "--customer", "northwind", "--reason",
+                "ticket 7");
+
+        // Issuing northwind alone would give it INV-2026-000001 ahead of the (bill-to party, CustomerId) order.
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--customer northwind: 2026-10 is not invoiced yet");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Integer.class)).isZero();
+        assertThat(cli.run(out, "invoice", "--period", "2026-10").exitCode()).isZero();
+        assertThat(jdbc.queryForList("SELECT customer_id FROM invoice ORDER BY sequence_no", String.class))
+                .startsWith("contoso");
+    }
+
+    @Test
     void aDisputeRerunIssuesRevisionTwoWithTheAdjustmentAndLeavesRevisionOneUntouched() throws Exception {
         cli.run(out, "run", "--period", "2026-10", "--input", SAMPLE.toString());
         Path r1 = invoices().resolve("contoso/INV-2026-000001-R1.csv");
