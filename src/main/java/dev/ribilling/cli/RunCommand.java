@@ -64,7 +64,9 @@ public class RunCommand implements BillingCommand {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("period", period);
-        p.put("input", String.valueOf(input));
+        if (input != null) {
+            p.put("input", input.toString());
+        }
         p.put("out", String.valueOf(out()));
         return p;
     }
