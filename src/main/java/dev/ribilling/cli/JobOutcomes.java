@@ -15,8 +15,9 @@ final class JobOutcomes {
 
     static CommandOutcome of(JobExecution execution, List<RunRecord.FileReport> files, List<RunRecord.Warning> warnings,
             PrintWriter console) {
-        warnings = withRowWarnings(files, warnings);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            // (A failed import may not have written its rejects files yet: no row warnings then.)
+            warnings = withRowWarnings(files, warnings);
             console.println(execution.getJobInstance().getJobName() + " completed.");
             return new CommandOutcome(CommandOutcome.COMPLETED, 0, files, warnings);
         }
@@ -47,7 +48,7 @@ final class JobOutcomes {
                 continue;
             }
             String name = java.nio.file.Path.of(f.path()).getFileName().toString();
-            all.add(new RunRecord.Warning(null, name + ": " + f.rowsRejected() + (f.rowsRejected() == 1 ? " row" : " rows")
+            all.add(new RunRecord.Warning("", name + ": " + f.rowsRejected() + (f.rowsRejected() == 1 ? " row" : " rows")
                     + " rejected" + (f.rowsDuplicate() > 0 ? " and " + f.rowsDuplicate() + " duplicate" : "")
                     + ", reasons in rejects/" + name + "." + f.sha256().substring(0, 12) + ".rejects.csv"));
         }

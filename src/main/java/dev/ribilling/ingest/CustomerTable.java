@@ -2,6 +2,7 @@ package dev.ribilling.ingest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Customers, with every version kept in customer_version (valid from the time it was loaded). */
@@ -30,13 +31,14 @@ public class CustomerTable extends KeyedTable<CustomerRow> {
     public Stored find(CustomerRow row) {
         // CustomerIds are compared exactly (see README "Decisions"), but two that differ only in case would share a
         // customer folder on Windows and macOS, and MySQL's default collation takes them for one key: refused.
-        for (String loaded : jdbc.queryForList("SELECT customer_id FROM customer WHERE LOWER(customer_id) = ?",
-                String.class, row.customerId().toLowerCase(java.util.Locale.ROOT))) {
-            if (!loaded.equals(row.customerId())) {
-                throw new RowRejectedException(RejectReason.UNSAFE_ID, "CustomerId '" + row.customerId()
-                        + "' differs only in case from the loaded customer '" + loaded + "' (their folders would be one "
-                        + "on Windows and macOS); write it as '" + loaded + "'");
-            }
+        List<String> variants = jdbc.queryForList("SELECT customer_id FROM customer WHERE LOWER(customer_id) = ?",
+                String.class, row.customerId().toLowerCase(java.util.Locale.ROOT));
+        // (A database loaded before this rule may hold two spellings: each keeps taking its own rows.)
+        if (!variants.isEmpty() && !variants.contains(row.customerId())) {
+            String loaded = variants.get(0);
+            throw new RowRejectedException(RejectReason.UNSAFE_ID, "CustomerId '" + row.customerId()
+                    + "' differs only in case from the loaded customer '" + loaded + "' (their folders would be one "
+                    + "on Windows and macOS); write it as '" + loaded + "'");
         }
         return findOne("SELECT row_values, file_id, line_number FROM customer WHERE customer_id = ?", row.customerId());
     }

@@ -43,6 +43,13 @@ public class PartnerInvoiceTable extends KeyedTable<PartnerInvoiceRow> {
         }
     }
 
+    /** A corrected row may name another customer: it must be a loaded one too. */
+    @Override
+    public void checkChange(PartnerInvoiceRow row, Stored stored, java.util.List<String> changedNames) {
+        super.checkChange(row, stored, changedNames);
+        checkNew(row);
+    }
+
     @Override
     public void insert(PartnerInvoiceRow r, String rowValues, long fileId, long line, Instant now) {
         jdbc.update("INSERT INTO partner_invoice_row (invoice_number, customer_id, charge_type, reservation_order_id, "

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes {@code <out>/rejects/<file name>.<first 12 hex of SHA-256>.rejects.csv} for every file of this import
  * with rejected rows (LineNumber, Reason, RawLine), from the rows stored during the import, so a restarted import
- * writes the same files. A file imported again with no rejects left loses its stale rejects file.
+ * writes the same files. A file imported again with no rejects left loses its stale rejects file. The file is named
+ * as imported this time; rejects files of the same content under names it was imported with before (same SHA-256)
+ * are rewritten with it, or removed with it, so none goes stale.
  */
 @Component
 public class RejectsFileTasklet implements Tasklet {
@@ -46,17 +48,26 @@ public class RejectsFileTasklet implements Tasklet {
             // file, by SHA-256) but its rejects belong under the name the operator gave.
             Path imported = Path.of((String) file.get("path")).getFileName();
             String fileName = imported != null ? imported.toString() : (String) file.get("file_name");
-            String name = fileName + "." + ((String) file.get("sha256")).substring(0, 12) + ".rejects.csv";
-            Path target = rejectsDir.resolve(name);
+            String suffix = "." + ((String) file.get("sha256")).substring(0, 12) + ".rejects.csv";
+            // The same content imported earlier under other names has rejects files too: they show this state as well.
+            java.util.Set<Path> targets = new java.util.TreeSet<>();
+            targets.add(rejectsDir.resolve(fileName + suffix));
+            if (Files.isDirectory(rejectsDir)) {
+                try (var existing = Files.list(rejectsDir)) {
+                    existing.filter(f -> f.getFileName().toString().endsWith(suffix)).forEach(targets::add);
+                }
+            }
             Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row WHERE job_instance_id = ? AND file_id = ?",
                     Integer.class, jobInstanceId, fileId);
-            if (count == 0) {
-                Files.deleteIfExists(target);
-                continue;
-            }
-            try (SafeCsvWriter csv = new SafeCsvWriter(target)) {
-                csv.row("LineNumber", "Reason", "RawLine");
-                rows(csv, jobInstanceId, fileId);
+            for (Path target : targets) {
+                if (count == 0) {
+                    Files.deleteIfExists(target);
+                    continue;
+                }
+                try (SafeCsvWriter csv = new SafeCsvWriter(target)) {
+                    csv.row("LineNumber", "Reason", "RawLine");
+                    rows(csv, jobInstanceId, fileId);
+                }
             }
         }
         return RepeatStatus.FINISHED;

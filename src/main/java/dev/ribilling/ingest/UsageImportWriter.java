@@ -67,13 +67,18 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
 
     private final HourlyOverlap overlap;
 
+    private Map<String, String> knownLowerCase;
+
     /** Why a CustomerId is unknown; CustomerIds are compared exactly, so a spelling in another case gets a hint. */
     private String unknownCustomer(String customerId) {
-        for (String known : knownCustomers) {
-            if (known.equalsIgnoreCase(customerId)) {
-                return "CustomerId '" + customerId + "' is not a known customer (the loaded customer '" + known
-                        + "' differs only in case: CustomerIds are compared exactly)";
-            }
+        if (knownLowerCase == null) {
+            knownLowerCase = new java.util.HashMap<>();
+            knownCustomers.forEach(c -> knownLowerCase.putIfAbsent(c.toLowerCase(java.util.Locale.ROOT), c));
+        }
+        String known = knownLowerCase.get(customerId.toLowerCase(java.util.Locale.ROOT));
+        if (known != null) {
+            return "CustomerId '" + customerId + "' is not a known customer (the loaded customer '" + known
+                    + "' differs only in case: CustomerIds are compared exactly)";
         }
         return "CustomerId '" + customerId + "' is not a known customer (load it in a customers file first)";
     }

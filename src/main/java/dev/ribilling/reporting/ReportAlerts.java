@@ -75,8 +75,11 @@ final class ReportAlerts {
                 }, IssueInvoicesTasklet.ALERT_SOURCE, period.atDay(1));
         // Usage that arrived after the month was invoiced (the nightly job's alert, dated on arrival, naming the
         // invoiced month as its subject): it belongs to this month's workbook until the revision is issued.
-        db.plain().query("SELECT customer_id, alert_date, message FROM billing_alert WHERE source = 'nightly' "
-                + "AND kind = 'LATE_USAGE' AND subject = ? ORDER BY customer_id, alert_date, id", rs -> {
+        db.plain().query("SELECT a.customer_id, a.alert_date, a.message FROM billing_alert a WHERE a.source = 'nightly' "
+                + "AND a.kind = 'LATE_USAGE' AND a.subject = ? AND NOT EXISTS (SELECT 1 FROM invoice i "
+                + "JOIN invoice_revision r ON r.invoice_number = i.invoice_number WHERE i.customer_id = a.customer_id "
+                + "AND i.period = a.subject AND r.revision > 1 AND r.issue_date >= a.alert_date) "
+                + "ORDER BY a.customer_id, a.alert_date, a.id", rs -> {
                     alerts.add(new AlertRow(Severity.WARNING, AlertKind.OTHER, rs.getString(1), null,
                             rs.getObject(2, LocalDate.class), null, null, null, rs.getString(3)));
                 }, period.toString());

@@ -280,6 +280,13 @@ abstract class ImportScenarioTests extends JobScenario {
         assertThat(reasons(rejectsB)).hasSize(4).allSatisfy((line, reason) -> assertThat(reason)
                 .startsWith("unknown customer:"));
         assertThat(Files.readString(rejectsA)).isEqualTo(before);
+
+        // Once the customers are loaded the copy loads its rows: no rejects file of this content is left.
+        cli.run(out, "import", "--input", FIXTURES.resolve("good/customers.csv").toString());
+        CliHarness.Result loaded = cli.run(out, "import", "--input", inbox.resolve("usage-b.csv").toString());
+        assertCounts(file(loaded.lastRun(), "usage-b.csv"), 4, 4, 0, 0, 0);
+        assertThat(rejectsA).doesNotExist();
+        assertThat(rejectsB).doesNotExist();
     }
 
     @Test

@@ -184,7 +184,7 @@ class UsageImportWriterTests {
 
     @Test
     void manyNewLinesOfOneChunkGetTheirOwnIdsThroughMultiRowInserts() {
-        // 64 + 16 + 4 + 1 + 1 + 64 + ...: 150 new lines and their packs go in statements of every group size.
+        // 64 + 64 + 16 + 4 + 1 + 1: 150 new lines and their packs go in statements of every group size.
         List<ParsedItem<UsageRow>> rows = new ArrayList<>();
         for (int vm = 0; vm < 150; vm++) {
             rows.add(row(fileA, 2 + vm, "vm" + vm, vm % 24, String.valueOf(1 + vm % 3), "0.0" + (10 + vm)));
