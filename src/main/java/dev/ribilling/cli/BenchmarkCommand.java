@@ -216,6 +216,13 @@ public class BenchmarkCommand implements BillingCommand {
     /** The matchUsageStep's time, on the JVM's clock where it ran here (the repository's times may lack fractions). */
     private long matchUsageMillis(ConfigurableApplicationContext context,
             org.springframework.batch.core.job.JobExecution execution) {
+        boolean ranHere = execution.getStepExecutions().stream()
+                .anyMatch(s -> s.getStepName().equals("matchUsageStep") && s.getEndTime() != null);
+        if (!ranHere) {
+            // The job stopped before its match step ended: no time of this run to report (the listener's last one
+            // would be an earlier run's).
+            return Long.MAX_VALUE;
+        }
         java.util.OptionalLong nanos = context.getBean(dev.ribilling.batch.ProgressListener.class)
                 .lastDurationNanos("matchUsageStep");
         if (nanos.isPresent()) {
