@@ -1,6 +1,7 @@
 package dev.ribilling.reporting;
 
 import dev.ribilling.billing.Money;
+import dev.ribilling.invoicing.BillTo;
 import dev.ribilling.invoicing.CurrencyConverter;
 import dev.ribilling.invoicing.CustomerAccount;
 import dev.ribilling.invoicing.InvoiceInputs;
@@ -21,8 +22,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The customer rows of the Summary sheet (contract section 5), one per customer with anything in the period, in
- * the customer's BillingCurrency as in effect on the last day of the period:
+ * The customer rows of the Summary sheet (contract section 5), one per customer and bill-to party with anything in
+ * the period, in the customer's BillingCurrency as in effect on the last day of the period:
  * <ul>
  * <li>PartnerInvoiceCost: Σ Subtotal of Microsoft's partner-invoice rows with this CustomerId and ChargeStartDate
  * in the period, each converted from its Currency (else PricingCurrency) at its ChargeStartDate;</li>
@@ -58,22 +59,43 @@ final class CustomerSummaries {
         });
         List<SummaryRow> rows = new ArrayList<>();
         for (Map.Entry<String, String> customer : names.entrySet()) {
-            customer(customer.getKey(), customer.getValue(), period).ifPresent(rows::add);
+            rows.addAll(customer(customer.getKey(), customer.getValue(), period));
         }
         return rows;
     }
 
-    private Optional<SummaryRow> customer(String customerId, String name, YearMonth period) {
+    /** One bill-to party's share of a customer's figures. */
+    private static final class Share {
+        boolean any;
+        BigDecimal partnerInvoice = BigDecimal.ZERO;
+        BigDecimal usageCost = BigDecimal.ZERO;
+        BigDecimal billed = BigDecimal.ZERO;
+        final ReservationTotals reservations = new ReservationTotals();
+    }
+
+    /**
+     * The customer's rows, one per bill-to party it has figures with (contract section 4: reservation lines go to
+     * the reservation's frozen ResellerId, usage lines to the customer's reseller on the last day), so that each
+     * reseller's total agrees with its invoices and reseller summary: usage cost under the usage's party, billed
+     * amounts under each invoice's party, partner-invoice rows and reservation figures under the reservation's
+     * party (a partner-invoice row naming no loaded reservation order goes with the usage).
+     */
+    private List<SummaryRow> customer(String customerId, String name, YearMonth period) {
         CustomerAccount account = inputs.account(customerId, period);
         Currency currency = account.billingCurrency();
         Set<String> notes = new LinkedHashSet<>();
-        boolean[] any = {false};
+        BillTo usageParty = account.resellerAtPeriodEnd();
+        Map<BillTo, Share> shares = new TreeMap<>();
 
-        BigDecimal partnerInvoice = BigDecimal.ZERO;
-        for (Map<String, Object> row : jdbc.queryForList("SELECT subtotal, currency, pricing_currency, charge_start_date "
-                + "FROM partner_invoice_row WHERE customer_id = ? AND charge_start_date BETWEEN ? AND ?", customerId,
+        for (Map<String, Object> row : jdbc.queryForList("SELECT p.subtotal, p.currency, p.pricing_currency, "
+                + "p.charge_start_date, (SELECT MIN(COALESCE(r.reseller_id, '')) FROM reservation r WHERE "
+                + "r.reservation_order_id = p.reservation_order_id AND r.customer_id = p.customer_id) AS reseller "
+                + "FROM partner_invoice_row p WHERE p.customer_id = ? AND p.charge_start_date BETWEEN ? AND ?", customerId,
                 period.atDay(1), period.atEndOfMonth())) {
-            any[0] = true;
+            Object reseller = row.get("reseller");
+            Share share = shares.computeIfAbsent(reseller == null ? usageParty : BillTo.of((String) reseller),
+                    k -> new Share());
+            share.any = true;
             Currency from = Currency.getInstance((String) (row.get("currency") != null ? row.get("currency")
                     : row.get("pricing_currency")));
             LocalDate date = toLocalDate(row.get("charge_start_date"));
@@ -82,52 +104,57 @@ final class CustomerSummaries {
             if (rate.isEmpty()) {
                 notes.add("partner invoice cost incomplete: " + CurrencyConverter.missingReason(from, currency, date));
             } else {
-                partnerInvoice = partnerInvoice.add(rate.get().apply(subtotal), Money.MATH);
+                share.partnerInvoice = share.partnerInvoice.add(rate.get().apply(subtotal), Money.MATH);
             }
         }
 
         var usage = inputs.usage(customerId, period, computePrices);
-        any[0] |= !usage.isEmpty();
-        CustomerAccount withoutMarkup = new CustomerAccount(customerId, currency, BigDecimal.ZERO,
-                account.resellerAtPeriodEnd());
-        UsageLines.Result usageLines = new UsageLines(converter).build(withoutMarkup, usage);
-        BigDecimal usageCost = BigDecimal.ZERO;
-        for (InvoiceLine line : usageLines.lines()) {
-            usageCost = usageCost.add(line.amount().amount());
-        }
-        if (!usageLines.problems().isEmpty()) {
-            notes.add("usage cost not computed: " + String.join("; ", usageLines.problems()));
+        if (!usage.isEmpty()) {
+            Share share = shares.computeIfAbsent(usageParty, k -> new Share());
+            share.any = true;
+            CustomerAccount withoutMarkup = new CustomerAccount(customerId, currency, BigDecimal.ZERO, usageParty);
+            UsageLines.Result usageLines = new UsageLines(converter).build(withoutMarkup, usage);
+            for (InvoiceLine line : usageLines.lines()) {
+                share.usageCost = share.usageCost.add(line.amount().amount());
+            }
+            if (!usageLines.problems().isEmpty()) {
+                notes.add("usage cost not computed: " + String.join("; ", usageLines.problems()));
+            }
         }
 
-        BigDecimal billed = BigDecimal.ZERO;
-        for (Map<String, Object> row : jdbc.queryForList("SELECT i.currency, r.total FROM invoice i JOIN invoice_revision r "
-                + "ON r.invoice_number = i.invoice_number AND r.revision = i.latest_revision "
+        for (Map<String, Object> row : jdbc.queryForList("SELECT i.bill_to, i.currency, r.total FROM invoice i "
+                + "JOIN invoice_revision r ON r.invoice_number = i.invoice_number AND r.revision = i.latest_revision "
                 + "WHERE i.period = ? AND i.customer_id = ?", period.toString(), customerId)) {
-            any[0] = true;
+            Share share = shares.computeIfAbsent(BillTo.of((String) row.get("bill_to")), k -> new Share());
+            share.any = true;
             Currency invoiceCurrency = Currency.getInstance((String) row.get("currency"));
             BigDecimal total = (BigDecimal) row.get("total");
             if (invoiceCurrency.equals(currency)) {
-                billed = billed.add(total);
+                share.billed = share.billed.add(total);
             } else {
                 Optional<CurrencyConverter.AppliedRate> rate = converter.rate(invoiceCurrency, currency, period.atEndOfMonth());
                 rate.ifPresentOrElse(r -> notes.add("an invoice in " + invoiceCurrency + " converted at the period end"),
                         () -> notes.add("an invoice in " + invoiceCurrency + " left out: no rate"));
                 if (rate.isPresent()) {
-                    billed = billed.add(rate.get().apply(total), Money.MATH);
+                    share.billed = share.billed.add(rate.get().apply(total), Money.MATH);
                 }
             }
         }
 
-        ReservationTotals reservations = new ReservationTotals();
-        jdbc.query("SELECT usage_date, currency, SUM(capacity_units), SUM(used_units), SUM(payg_equivalent), SUM(savings), "
-                + "COUNT(*), COUNT(payg_equivalent) FROM reservation_day WHERE customer_id = ? AND usage_date BETWEEN ? AND ? "
-                + "GROUP BY usage_date, currency ORDER BY usage_date, currency", rs -> {
-                    any[0] = true;
-                    LocalDate date = rs.getObject(1, LocalDate.class);
-                    Currency from = Currency.getInstance(rs.getString(2));
-                    reservations.capacity = reservations.capacity.add(rs.getBigDecimal(3));
-                    reservations.used = reservations.used.add(rs.getBigDecimal(4));
-                    if (rs.getLong(7) != rs.getLong(8)) {
+        jdbc.query("SELECT COALESCE(r.reseller_id, ''), d.usage_date, d.currency, SUM(d.capacity_units), "
+                + "SUM(d.used_units), SUM(d.payg_equivalent), SUM(d.savings), COUNT(*), COUNT(d.payg_equivalent) "
+                + "FROM reservation_day d JOIN reservation r ON r.reservation_id = d.reservation_id "
+                + "WHERE d.customer_id = ? AND d.usage_date BETWEEN ? AND ? "
+                + "GROUP BY COALESCE(r.reseller_id, ''), d.usage_date, d.currency "
+                + "ORDER BY COALESCE(r.reseller_id, ''), d.usage_date, d.currency", rs -> {
+                    Share share = shares.computeIfAbsent(BillTo.of(rs.getString(1)), k -> new Share());
+                    share.any = true;
+                    ReservationTotals reservations = share.reservations;
+                    LocalDate date = rs.getObject(2, LocalDate.class);
+                    Currency from = Currency.getInstance(rs.getString(3));
+                    reservations.capacity = reservations.capacity.add(rs.getBigDecimal(4));
+                    reservations.used = reservations.used.add(rs.getBigDecimal(5));
+                    if (rs.getLong(8) != rs.getLong(9)) {
                         reservations.paygKnown = false;
                         return;
                     }
@@ -138,18 +165,22 @@ final class CustomerSummaries {
                                 + CurrencyConverter.missingReason(from, currency, date));
                         return;
                     }
-                    reservations.payg = reservations.payg.add(rate.get().apply(rs.getBigDecimal(5)), Money.MATH);
-                    reservations.savings = reservations.savings.add(rate.get().apply(rs.getBigDecimal(6)), Money.MATH);
+                    reservations.payg = reservations.payg.add(rate.get().apply(rs.getBigDecimal(6)), Money.MATH);
+                    reservations.savings = reservations.savings.add(rate.get().apply(rs.getBigDecimal(7)), Money.MATH);
                 }, customerId, period.atDay(1), period.atEndOfMonth());
 
-        if (!any[0]) {
-            return Optional.empty();
-        }
-        String reseller = account.resellerAtPeriodEnd().isDirect() ? null : account.resellerAtPeriodEnd().resellerId();
-        return Optional.of(new SummaryRow(SummaryLevel.CUSTOMER, reseller, customerId, name, currency, partnerInvoice,
-                usageCost, billed, reservations.paygKnown ? reservations.payg : null,
-                reservations.paygKnown ? reservations.savings : null, reservations.capacity, reservations.used,
-                notes.isEmpty() ? null : String.join("; ", notes)));
+        List<SummaryRow> rows = new ArrayList<>();
+        shares.forEach((party, share) -> {
+            if (!share.any) {
+                return;
+            }
+            ReservationTotals reservations = share.reservations;
+            rows.add(new SummaryRow(SummaryLevel.CUSTOMER, party.resellerId(), customerId, name, currency,
+                    share.partnerInvoice, share.usageCost, share.billed, reservations.paygKnown ? reservations.payg : null,
+                    reservations.paygKnown ? reservations.savings : null, reservations.capacity, reservations.used,
+                    notes.isEmpty() ? null : String.join("; ", notes)));
+        });
+        return rows;
     }
 
     static LocalDate toLocalDate(Object value) {

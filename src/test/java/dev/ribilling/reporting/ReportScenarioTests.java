@@ -90,6 +90,42 @@ abstract class ReportScenarioTests extends JobScenario {
         }
     }
 
+    /**
+     * Customer delta moved from reseller R1 to R2 before the month ended; its upfront reservation r-d1 (blank
+     * ResellerId) stays with R1, where it was first loaded, and r-d2 names R3. Hand-computed invoices: R1 the purchase
+     * 452 x 1.06 = 479.12; R2 the usage 10 h x 0.2016 x 1.15 = 2.32; R3 instalment 521 / 12 x 1.06 = 46.02. The
+     * Summary has a delta row and a reseller total per bill-to party, each equal to that party's invoice.
+     */
+    @Test
+    void summaryRowsFollowTheBillToPartyOfEachInvoice() throws Exception {
+        Path fixtures = Path.of("src/test/resources/report-resellers");
+        assertThat(cli.run(out, "import", "--input", SAMPLE.resolve("isf.csv").toString()).exitCode()).isZero();
+        assertThat(cli.run(out, "import", "--input", fixtures.resolve("in1").toString()).exitCode()).isZero();
+        CliHarness.Result run = cli.run(out, "run", "--period", PERIOD, "--input", fixtures.resolve("in2").toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        try (XSSFWorkbook workbook = open()) {
+            List<Map<String, Cell>> summary = table(workbook.getSheet("Summary"));
+            Map<String, BigDecimal> customerRows = new java.util.TreeMap<>();
+            Map<String, BigDecimal> resellerTotals = new java.util.TreeMap<>();
+            for (Map<String, Cell> row : summary) {
+                if (text(row, "Level").equals("CUSTOMER")) {
+                    assertThat(text(row, "CustomerId")).isEqualTo("delta");
+                    customerRows.put(text(row, "ResellerId"), money(row, "BilledAmount"));
+                } else if (text(row, "Level").equals("RESELLER")) {
+                    resellerTotals.put(text(row, "ResellerId"), money(row, "BilledAmount"));
+                }
+            }
+            assertThat(customerRows).containsOnlyKeys("R1", "R2", "R3");
+            assertThat(customerRows.get("R1")).isEqualByComparingTo("479.12");
+            assertThat(customerRows.get("R2")).isEqualByComparingTo("2.32");
+            assertThat(customerRows.get("R3")).isEqualByComparingTo("46.02");
+            assertThat(resellerTotals).containsOnlyKeys("R1", "R2", "R3");
+            resellerTotals.forEach((reseller, total) -> assertThat(total).as(reseller)
+                    .isEqualByComparingTo(customerRows.get(reseller)));
+        }
+    }
+
     @Test
     void utilizationPerReservationIsTheUtilizationCsvAndTheChartHasTheMonth() throws Exception {
         runSample();
