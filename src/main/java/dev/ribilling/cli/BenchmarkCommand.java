@@ -146,9 +146,7 @@ public class BenchmarkCommand implements BillingCommand {
                 "benchmark-match|" + System.nanoTime(), matchParameters);
         long matchNanos = System.nanoTime() - matchStart;
         long matchUsageMs = matchUsageMillis(context, execution);
-        long firstDayRows = oneDay ? context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day WHERE usage_date = ?", Long.class,
-                LocalDate.of(2026, 10, 1)) : loaded;
+        long firstDayRows = oneDay ? usageRowsOf(context, LocalDate.of(2026, 10, 1)) : loaded;
         console.printf("match     %s: %,12.0f usage rows/s in matchUsageStep (%,d rows in %,d ms; whole job %,d ms, %s)%n",
                 database.startsWith("jdbc:h2") ? "H2" : "MySQL", firstDayRows * 1000.0 / Math.max(1, matchUsageMs),
                 firstDayRows, matchUsageMs, matchNanos / 1_000_000, execution.getStatus());
@@ -160,9 +158,7 @@ public class BenchmarkCommand implements BillingCommand {
             if (nights) {
                 Map<String, String> nextNight = new LinkedHashMap<>(matchParameters);
                 nextNight.put("date", "2026-10-02");
-                long nextUsage = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                        "SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day WHERE usage_date = ?", Long.class,
-                        LocalDate.of(2026, 10, 2));
+                long nextUsage = usageRowsOf(context, LocalDate.of(2026, 10, 2));
                 var next = context.getBean(dev.ribilling.batch.JobRunner.class).run(
                         context.getBean("matchJob", Job.class), "benchmark-match-next|" + System.nanoTime(), nextNight);
                 long nextUsageMs = matchUsageMillis(context, next);
@@ -211,6 +207,12 @@ public class BenchmarkCommand implements BillingCommand {
                 (System.nanoTime() - reportStart) / 1_000_000, reported.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         return outcome;
+    }
+
+    /** The usage rows loaded for a day, as the match job plans them. */
+    private static long usageRowsOf(ConfigurableApplicationContext context, LocalDate day) {
+        return context.getBean(dev.ribilling.matching.MatchStore.class).usageRowsPerCustomer(day, day).values().stream()
+                .mapToLong(Long::longValue).sum();
     }
 
     /** The matchUsageStep's time, on the JVM's clock where it ran here (the repository's times may lack fractions). */

@@ -93,7 +93,7 @@ public class ImportCommand implements BillingCommand {
     static void refuseCostExportsOfAnotherCustomer(List<InputFile> files, String customer,
             org.springframework.jdbc.core.JdbcTemplate jdbc) {
         for (InputFile file : files) {
-            if (file.kind() != dev.ribilling.ingest.InputKind.USAGE || !isCostExport(file)) {
+            if (!InputScanner.isCostExport(file)) {
                 continue;
             }
             String sha = file.sha256();
@@ -105,18 +105,6 @@ public class ImportCommand implements BillingCommand {
                         + "(SHA-256 " + sha.substring(0, 12) + "...) is already loaded for customer "
                         + String.join(", ", others) + "; loading it for " + customer + " would bill the same usage twice");
             }
-        }
-    }
-
-    private static boolean isCostExport(InputFile file) {
-        if (file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-            return false;
-        }
-        try (dev.ribilling.ingest.RecordSource source = dev.ribilling.ingest.RecordSource.open(file.path())) {
-            return dev.ribilling.ingest.UsageRowParser.isCostExport(source.header());
-        } catch (java.io.IOException e) {
-            throw new dev.ribilling.ingest.InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage()
-                    + ")");
         }
     }
 

@@ -88,9 +88,8 @@ public class InvoiceCommand implements BillingCommand {
         parameters.put("customer", customer);
         parameters.put("reason", reason);
         parameters.put("out", out().toString());
-        // Compared exactly in Java: MySQL's default collation would find contoso for CONTOSO where H2 does not.
-        if (customer != null && !context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
-                "SELECT customer_id FROM customer WHERE customer_id = ?", String.class, customer).contains(customer)) {
+        if (customer != null && !dev.ribilling.ingest.CustomerTable.isLoaded(
+                context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), customer)) {
             // A dispute rerun for a customer that is not loaded is a bad command line, not an empty success.
             throw new dev.ribilling.ingest.InvalidInputException("--customer " + customer
                     + ": no such customer (customers are loaded by import)");

@@ -112,12 +112,7 @@ public class NightlyCommand implements BillingCommand {
         if (closed != null) {
             // The close day matched and invoiced the previous month: its alerts and skipped customers, as the
             // match and invoice commands report them.
-            List<RunRecord.Warning> alerts = MatchWarnings.of(context, closed.toString(), null);
-            alerts.forEach(w -> console.println("alert: " + w.customerId() + ": " + w.reason()));
-            warnings.addAll(alerts);
-            List<RunRecord.Warning> invoiced = InvoiceWarnings.of(context, closed.toString());
-            invoiced.forEach(w -> console.println("invoice: " + w.customerId() + ": " + w.reason()));
-            warnings.addAll(invoiced);
+            warnings.addAll(InvoiceWarnings.ofMatchedAndInvoiced(context, closed.toString(), console));
         }
         return JobOutcomes.of(execution, files, warnings, console);
     }

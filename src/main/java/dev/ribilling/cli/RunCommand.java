@@ -80,12 +80,7 @@ public class RunCommand implements BillingCommand {
         CommandOutcome imported = ImportCommand.runImport(context, job, "run|" + period + "|"
                 + ImportCommand.joinPaths(files), parameters, spec.commandLine().getOut());
         List<dev.ribilling.batch.RunRecord.Warning> warnings = new java.util.ArrayList<>(imported.warnings());
-        List<dev.ribilling.batch.RunRecord.Warning> alerts = MatchWarnings.of(context, period, null);
-        alerts.forEach(w -> spec.commandLine().getOut().println("alert: " + w.customerId() + ": " + w.reason()));
-        warnings.addAll(alerts);
-        List<dev.ribilling.batch.RunRecord.Warning> invoiceWarnings = InvoiceWarnings.of(context, period);
-        invoiceWarnings.forEach(w -> spec.commandLine().getOut().println("invoice: " + w.customerId() + ": " + w.reason()));
-        warnings.addAll(invoiceWarnings);
+        warnings.addAll(InvoiceWarnings.ofMatchedAndInvoiced(context, period, spec.commandLine().getOut()));
         if (imported.exitCode() == 0) {
             spec.commandLine().getOut().println("reconciliation: " + ReportCommand.workbook(out(), period));
         }

@@ -27,6 +27,15 @@ public class CustomerTable extends KeyedTable<CustomerRow> {
         return row.values();
     }
 
+    /**
+     * Whether this exact CustomerId is loaded. Compared in Java: MySQL's default collation would find 'acme' for
+     * 'ACME' where H2 does not, and every check of a CustomerId must agree on both.
+     */
+    public static boolean isLoaded(JdbcTemplate jdbc, String customerId) {
+        return jdbc.queryForList("SELECT customer_id FROM customer WHERE customer_id = ?", String.class, customerId)
+                .contains(customerId);
+    }
+
     @Override
     public Stored find(CustomerRow row) {
         // CustomerIds are compared exactly (see README "Decisions"), but two that differ only in case would share a

@@ -106,4 +106,16 @@ public final class InputScanner {
             throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
         }
     }
+
+    /** Whether a usage file is an Azure cost-details export (it has no CustomerId: import --customer names it). */
+    public static boolean isCostExport(InputFile file) {
+        if (file.kind() != InputKind.USAGE || file.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            return false;
+        }
+        try (RecordSource source = RecordSource.open(file.path())) {
+            return UsageRowParser.isCostExport(source.header());
+        } catch (IOException e) {
+            throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
 }

@@ -34,10 +34,7 @@ public class PartnerInvoiceTable extends KeyedTable<PartnerInvoiceRow> {
 
     @Override
     public void checkNew(PartnerInvoiceRow r) {
-        // Compared exactly in Java: MySQL's default collation would find 'acme' for 'ACME' where H2 does not.
-        boolean known = jdbc.queryForList("SELECT customer_id FROM customer WHERE customer_id = ?", String.class,
-                r.customerId()).contains(r.customerId());
-        if (!known) {
+        if (!CustomerTable.isLoaded(jdbc, r.customerId())) {
             throw new RowRejectedException(RejectReason.UNKNOWN_CUSTOMER,
                     "CustomerId '" + r.customerId() + "' is not a known customer (load it in a customers file first)");
         }

@@ -39,9 +39,7 @@ public class InvoiceInputs {
     /** Customers to invoice, in CustomerId order: all of them, or the one named. */
     public List<String> customers(String onlyCustomer) {
         if (onlyCustomer != null) {
-            // Compared exactly in Java, as on H2: MySQL's default collation ignores case.
-            return jdbc.queryForList("SELECT customer_id FROM customer WHERE customer_id = ?", String.class, onlyCustomer)
-                    .stream().filter(onlyCustomer::equals).toList();
+            return dev.ribilling.ingest.CustomerTable.isLoaded(jdbc, onlyCustomer) ? List.of(onlyCustomer) : List.of();
         }
         return jdbc.queryForList("SELECT customer_id FROM customer ORDER BY customer_id", String.class);
     }

@@ -233,6 +233,16 @@ abstract class ImportScenarioTests extends JobScenario {
                 .allSatisfy(r -> assertThat(r).matches("(unknown customer: CustomerId 'Contoso' .*|duplicate: .*)"));
     }
 
+    /** A folder holding Microsoft's real EA actual-cost export as usage-ea.csv (the test is skipped without it). */
+    private Path eaActualExportAsUsage() throws java.io.IOException {
+        Path shared = Path.of("../shared/reference-data/finops-toolkit-ea-cost-tests/EA_ActualCost_Small.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared reference data present");
+        Path inbox = out.resolve("ea");
+        Files.createDirectories(inbox);
+        Files.copy(shared, inbox.resolve("usage-ea.csv"));
+        return inbox;
+    }
+
     /** LineNumber to Reason of a rejects file, read back as CSV. */
     static Map<Long, String> reasons(Path rejects) throws Exception {
         Map<Long, String> reasons = new java.util.LinkedHashMap<>();
@@ -331,11 +341,8 @@ abstract class ImportScenarioTests extends JobScenario {
 
     @Test
     void aCostExportLoadedForOneCustomerIsRefusedForAnother() throws Exception {
-        Path shared = Path.of("../shared/reference-data/finops-toolkit-ea-cost-tests/EA_ActualCost_Small.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared reference data present");
-        Path inbox = out.resolve("ea");
-        Files.createDirectories(inbox);
-        Files.copy(shared, inbox.resolve("usage-ea.csv"));
+        Path inbox = eaActualExportAsUsage();
+        Path shared = inbox.resolve("usage-ea.csv");
         cli.run(out, "import", "--input", FIXTURES.resolve("good/customers.csv").toString());
         CliHarness.Result contoso = cli.run(out, "import", "--input", inbox.toString(), "--customer", "contoso");
         assertCounts(file(contoso.lastRun(), "usage-ea.csv"), 11, 10, 0, 0, 1);
@@ -360,11 +367,7 @@ abstract class ImportScenarioTests extends JobScenario {
 
     @Test
     void aCostExportWithoutCustomerIsRejectedRowByRow() throws Exception {
-        Path shared = Path.of("../shared/reference-data/finops-toolkit-ea-cost-tests/EA_ActualCost_Small.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared reference data present");
-        Path inbox = out.resolve("ea");
-        Files.createDirectories(inbox);
-        Files.copy(shared, inbox.resolve("usage-ea.csv"));
+        Path inbox = eaActualExportAsUsage();
 
         CliHarness.Result result = cli.run(out, "import", "--input", inbox.toString());
 
