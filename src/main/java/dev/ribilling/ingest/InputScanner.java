@@ -51,8 +51,31 @@ public final class InputScanner {
         for (InputFile f : distinct) {
             checkHeader(f);
         }
-        for (InputFile f : distinct) {
-            checkText(f);
+        // Each file's SHA-256 (its identity for the import) is computed on a second thread while the check reads
+        // the file: the import then finds it computed (InputFile.sha256) instead of reading the file once more.
+        java.util.concurrent.ExecutorService digester = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "input-digest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (InputFile f : distinct) {
+                java.util.concurrent.Future<String> digest = digester.submit(f::sha256);
+                checkText(f);
+                try {
+                    digest.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading " + f.fileName(), e);
+                }
+            }
+        } finally {
+            digester.shutdownNow();
         }
         return distinct;
     }

@@ -49,6 +49,10 @@ class UsageLineCache {
         if (missing.isEmpty()) {
             return resolved;
         }
+        Map<UsageRow, String> spelled = new java.util.IdentityHashMap<>();
+        for (UsageRow r : missing.values()) {
+            spelled.put(r, spelling(r));
+        }
         if (optimistic && isH2()) {
             // Lines not cached are usually new in a fresh file: insert them at once under a savepoint (the unique
             // hash key refuses the attempt when one exists); after one refusal this writer looks them up first.
@@ -56,7 +60,7 @@ class UsageLineCache {
             List<Long> keys = jdbc.execute((java.sql.Connection connection) -> {
                 java.sql.Savepoint savepoint = connection.setSavepoint();
                 try {
-                    List<Long> inserted = insert(all);
+                    List<Long> inserted = insert(all, spelled);
                     connection.releaseSavepoint(savepoint);
                     return inserted;
                 } catch (org.springframework.dao.DuplicateKeyException exists) {
@@ -81,7 +85,7 @@ class UsageLineCache {
             }
         }
         if (!toInsert.isEmpty()) {
-            List<Long> keys = insert(toInsert);
+            List<Long> keys = insert(toInsert, spelled);
             if (keys != null) {
                 for (int i = 0; i < keys.size(); i++) {
                     stored.put(toInsert.get(i).lineHash(), keys.get(i));
@@ -101,20 +105,28 @@ class UsageLineCache {
         spellings.clear();
     }
 
-    /** customer|subscription (normal form) -> how the customer's first line of that subscription wrote it. */
+    /** customer|subscription (normal form) -> the spelling its lines are given (see {@link #spelling}). */
     private final Map<String, String> spellings = new HashMap<>();
 
     /**
-     * The subscription_display of a new line: the spelling of the first stored line of the same customer and
-     * subscription, else the row's own. One spelling per subscription, so invoice lines (grouped by subscription)
-     * never split by case, and readers print the column as it is.
+     * The subscription_display of a new line: the spelling of the first line stored for the same customer and
+     * subscription (kept in usage_subscription), else the row's own, which becomes that spelling. One spelling per
+     * subscription, so invoice lines (grouped by subscription) never split by case, and readers print the column as
+     * it is. Called before any savepoint of {@link #resolve}: a spelling recorded here stays recorded in the chunk's
+     * transaction, as this cache remembers it.
      */
     private String spelling(UsageRow r) {
         return spellings.computeIfAbsent(r.customerId() + "|" + r.subscriptionId(), k -> {
-            List<String> stored = jdbc.queryForList("SELECT subscription_display FROM usage_line WHERE customer_id = ? "
-                    + "AND subscription_id = ? AND subscription_display IS NOT NULL ORDER BY id LIMIT 1", String.class,
-                    r.customerId(), r.subscriptionId());
-            return stored.isEmpty() ? r.subscriptionDisplay() : stored.get(0);
+            List<String> stored = jdbc.queryForList("SELECT subscription_display FROM usage_subscription "
+                    + "WHERE customer_id = ? AND subscription_id = ?", String.class, r.customerId(), r.subscriptionId());
+            if (!stored.isEmpty()) {
+                return stored.get(0);
+            }
+            if (r.subscriptionDisplay() != null) {
+                jdbc.update("INSERT INTO usage_subscription (customer_id, subscription_id, subscription_display) "
+                        + "VALUES (?,?,?)", r.customerId(), r.subscriptionId(), r.subscriptionDisplay());
+            }
+            return r.subscriptionDisplay();
         });
     }
 
@@ -146,13 +158,13 @@ class UsageLineCache {
      * consecutive numbers from the first, which InnoDB guarantees only without concurrent inserts in some
      * auto-increment lock modes: there the new lines are looked up again by hash (null is returned).
      */
-    private List<Long> insert(List<UsageRow> lines) {
+    private List<Long> insert(List<UsageRow> lines, Map<UsageRow, String> spelled) {
         if (!isH2()) {
-            insert(lines, null);
+            insert(lines, spelled, null);
             return null;
         }
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        insert(lines, keys);
+        insert(lines, spelled, keys);
         List<Long> ids = new ArrayList<>(lines.size());
         for (Map<String, Object> k : keys.getKeyList()) {
             ids.add(((Number) k.values().iterator().next()).longValue());
@@ -204,11 +216,8 @@ class UsageLineCache {
         ps.setString(offset + 19, spelling);
     }
 
-    private void insert(List<UsageRow> lines, org.springframework.jdbc.support.KeyHolder keys) {
-        Map<UsageRow, String> spelled = new java.util.IdentityHashMap<>();
-        for (UsageRow r : lines) {
-            spelled.put(r, spelling(r));
-        }
+    private void insert(List<UsageRow> lines, Map<UsageRow, String> spelled,
+            org.springframework.jdbc.support.KeyHolder keys) {
         if (keys == null) {
             jdbc.batchUpdate(INSERT_COLUMNS + ONE_ROW, lines, lines.size(),
                     (ps, r) -> setValues(ps, 0, r, spelled.get(r)));

@@ -62,6 +62,33 @@ class UsageImportWriterTests {
         return ParsedItem.loaded(new ImportItem(null, file, null, new SourceRecord(line, "raw " + line, new String[0])), r);
     }
 
+    /** An hourly row at hour 0 of VM {@code vm} in subscription {@code subscription}, written as {@code spelling}. */
+    private static ParsedItem<UsageRow> row(long file, long line, String vm, String subscription, String spelling) {
+        Instant start = DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        String uri = "/subscriptions/" + subscription + "/resourcegroups/rg/providers/microsoft.compute/virtualmachines/" + vm;
+        UsageRow r = new UsageRow("c1", DAY, start, 1, subscription, null, "rg", uri, "Virtual Machines",
+                "Microsoft.Compute", "westeurope", "standard_d2s_v3", "Standard_D2s_v3", BigDecimal.ONE,
+                new BigDecimal("0.1"), Currency.getInstance("USD"), Currency.getInstance("USD"), null, null, "Usage", "{}",
+                RowHash.of(uri), spelling);
+        return ParsedItem.loaded(new ImportItem(null, file, null, new SourceRecord(line, "raw " + line, new String[0])), r);
+    }
+
+    @Test
+    void aSubscriptionKeepsTheSpellingOfItsFirstLineAcrossImports() {
+        write(writer(), List.of(row(fileA, 2, "vm-1", "s1", "S1")));
+        // A later import (a new writer): a new VM of the same subscription written in lower case.
+        write(writer(), List.of(row(fileB, 2, "vm-2", "s1", "s1")));
+        // A new writer's chunk holding a stored line (vm-1) and a new subscription: its optimistic insert of the lines
+        // is refused and undone, and the new subscription's spelling must survive that.
+        write(writer(), List.of(row(fileB, 3, "vm-1", "s1", "s1"), row(fileB, 4, "vm-3", "s2", "S2")));
+        write(writer(), List.of(row(fileB, 5, "vm-4", "s2", "s2")));
+
+        assertThat(jdbc.queryForList("SELECT subscription_display FROM usage_line ORDER BY id", String.class))
+                .containsExactly("S1", "S1", "S2", "S2");
+        assertThat(jdbc.queryForList("SELECT subscription_id || '=' || subscription_display FROM usage_subscription "
+                + "ORDER BY subscription_id", String.class)).containsExactly("s1=S1", "s2=S2");
+    }
+
     private void write(UsageImportWriter writer, List<ParsedItem<UsageRow>> rows) {
         tx.executeWithoutResult(s -> writer.write(new Chunk<>(rows)));
     }

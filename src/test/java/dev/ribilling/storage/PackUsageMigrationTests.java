@@ -6,9 +6,6 @@ import dev.ribilling.ingest.UsageEntries;
 import dev.ribilling.testing.UsageRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,25 +34,7 @@ class PackUsageMigrationTests {
     @Test
     @EnabledIfEnvironmentVariable(named = "MYSQL_URL", matches = ".+")
     void mysql() throws Exception {
-        String url = System.getenv("MYSQL_URL");
-        String server = url.substring(0, url.lastIndexOf('/') + 1);
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?].*", "") + "_v6test";
-        String user = System.getenv().getOrDefault("MYSQL_USER", "root");
-        String password = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
-        try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-            s.execute("CREATE DATABASE " + database);
-        }
-        DriverManagerDataSource ds = new DriverManagerDataSource(server + database
-                + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false",
-                user, password);
-        try {
-            migrate(ds);
-        } finally {
-            try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
-            }
-        }
+        dev.ribilling.testing.ScratchMySqlDatabase.run("_v6test", ds -> migrate(ds));
     }
 
     private record Old(long id, String customer, LocalDate date, long lineId, LocalDateTime start, int hours,
