@@ -37,18 +37,23 @@ final class HourlyOverlap {
 
     /** The rows of {@code chunk} (by index) that are daily rows of a VM with hourly rows the same day. */
     Set<Integer> overlapping(List<UsageRow> chunk) {
-        Map<CustomerDate, Set<String>> hourly = new HashMap<>();
         List<Integer> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
-            UsageRow row = chunk.get(i);
-            if (row.hourly() && row.resourceUri() != null) {
-                hourly.computeIfAbsent(new CustomerDate(row.customerId(), row.usageDate()), k -> new HashSet<>())
-                        .add(row.resourceUri());
-            } else if (isCandidate(row)) {
+            if (isCandidate(chunk.get(i))) {
                 candidates.add(i);
             }
         }
-        // Hourly files have no candidate: no query. The loaded hourly resources are read once per customer-day.
+        if (candidates.isEmpty()) {
+            return Set.of(); // an hourly file: nothing to look up, nothing to hash
+        }
+        Map<CustomerDate, Set<String>> hourly = new HashMap<>();
+        for (UsageRow row : chunk) {
+            if (row.hourly() && row.resourceUri() != null) {
+                hourly.computeIfAbsent(new CustomerDate(row.customerId(), row.usageDate()), k -> new HashSet<>())
+                        .add(row.resourceUri());
+            }
+        }
+        // The loaded hourly resources are read once per customer-day.
         Map<CustomerDate, Set<String>> stored = new HashMap<>();
         Set<Integer> overlapping = new HashSet<>();
         for (int i : candidates) {

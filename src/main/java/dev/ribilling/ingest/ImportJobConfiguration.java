@@ -121,7 +121,7 @@ public class ImportJobConfiguration {
             @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['customer']}") String exportCustomer,
             @Value("${billing.import.chunk-size:2000}") int chunkSize, ImportStore store, Clock clock) {
         return new ParseAheadReader<>(stepExecution.getStepName(), newFileReader(stepExecution, inputs, store, clock),
-                rowProcessor(InputKind.USAGE, exportCustomer), chunkSize);
+                rowProcessor(InputKind.USAGE, exportCustomer), 2 * chunkSize);
     }
 
     @Bean

@@ -51,7 +51,7 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
         this.name = name;
         this.files = files;
         this.parser = parser;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, ahead / BATCH));
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, (ahead + BATCH - 1) / BATCH));
     }
 
     @Override
@@ -96,7 +96,7 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
         try {
             while (!stopping) {
                 ImportItem item = files.read();
-                ParsedItem<T> parsed = item == null ? null : parser.process(item);
+                ParsedItem<T> parsed = item == null ? null : parser.process(item).withoutFields();
                 pending.add(new Ahead<>(parsed, files.fileIndex(), files.recordsDone(), null));
                 if (item == null) {
                     put(pending);
