@@ -122,6 +122,7 @@ public final class CsvRecordSource implements RecordSource {
         int n = line.length();
         int i = 0;
         StringBuilder quoted = null;
+        int nextQuote = line.indexOf('"'); // the first quote at or after i, once i passed the previous one
         while (true) {
             if (i < n && line.charAt(i) == '"') {
                 if (quoted == null) {
@@ -154,8 +155,11 @@ public final class CsvRecordSource implements RecordSource {
             } else {
                 int comma = line.indexOf(',', i);
                 int end = comma < 0 ? n : comma;
-                if (line.indexOf('"', i) >= 0 && line.indexOf('"', i) < end) {
-                    return null;
+                if (nextQuote >= 0 && nextQuote < i) {
+                    nextQuote = line.indexOf('"', i);
+                }
+                if (nextQuote >= 0 && nextQuote < end) {
+                    return null; // a quote inside an unquoted field: opencsv's reading applies
                 }
                 fields.add(line.substring(i, end));
                 if (comma < 0) {

@@ -185,8 +185,31 @@ class CsvRecordSourceTests {
             com.opencsv.RFC4180Parser parser = new com.opencsv.RFC4180ParserBuilder().build();
             assertThat(CsvRecordSource.splitQuoted(line)).as(line).containsExactly(parser.parseLineMulti(line));
         }
-        for (String line : List.of("a\"b,c", "\"a\"b,c", "\"open,", "x,\"a\" ,y")) {
+        for (String line : List.of("a\"b,c", "\"a\"b,c", "\"open,", "x,\"a\" ,y", "\"a\",b\"c,d", "\"a\",b,c\"d",
+                "\"a\",b,\"c\",d\"")) {
             assertThat(CsvRecordSource.splitQuoted(line)).as(line).isNull();
         }
+    }
+
+    /** Random lines of commas, quotes and letters: whatever the hand split accepts, it splits as opencsv does. */
+    @Test
+    void randomQuotedLinesSplitAsOpencsvSplitsThemOrAreLeftToIt() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', 'b', ',', '"', ' '};
+        int accepted = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder line = new StringBuilder(random.nextBoolean() ? "\"" : "");
+            int length = random.nextInt(16);
+            for (int i = 0; i < length; i++) {
+                line.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String[] fields = CsvRecordSource.splitQuoted(line.toString());
+            if (fields != null) {
+                accepted++;
+                com.opencsv.RFC4180Parser parser = new com.opencsv.RFC4180ParserBuilder().build();
+                assertThat(fields).as(line.toString()).containsExactly(parser.parseLineMulti(line.toString()));
+            }
+        }
+        assertThat(accepted).as("lines the hand split took").isGreaterThan(1_000);
     }
 }
