@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A recognised input file and its kind. */
@@ -21,46 +19,58 @@ public record InputFile(Path path, InputKind kind) {
     }
 
     /**
-     * The digests computed in this JVM, by path, with the size, modification time and file key they were computed at:
-     * the pre-import check computes a file's digest while it reads the file through (see {@link InputScanner}), and
-     * the import that follows must not read it a second time.
+     * The digests computed in this JVM, by path, with the file version they were computed for: the pre-import check
+     * computes a file's digest while it reads the file through (see {@link InputScanner}), and the import that
+     * follows (and the nightly job's checks) must not read it again.
      */
     private static final Map<Path, Digest> DIGESTS = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Digest(long size, FileTime modified, Object fileKey, String sha256) {
-        static Digest of(BasicFileAttributes a, String sha256) {
-            return new Digest(a.size(), a.lastModifiedTime(), a.fileKey(), sha256);
-        }
+    /**
+     * A file version: size, modification time, inode and change time. The change time (ctime) is set by the kernel
+     * on every write and no tool can set it back, unlike the modification time ({@code cp -p}, {@code touch -r},
+     * {@code rsync -t}): a file rewritten in place with the same size and mtime is still a new version. Where the
+     * file system has no ctime (Windows), nothing is remembered.
+     */
+    private record Version(long size, FileTime modified, Object fileKey, Object changed) {
+    }
 
-        boolean sameFileAs(BasicFileAttributes a) {
-            return size == a.size() && modified.equals(a.lastModifiedTime()) && Objects.equals(fileKey, a.fileKey());
-        }
+    private record Digest(Version version, String sha256) {
     }
 
     /**
      * SHA-256 of the file's bytes, in lower-case hex: the file's identity for "import once". Computed once per file
-     * version in a JVM: a file whose size, modification time or file key changed is read again.
+     * version in a JVM (see {@link Version}).
      */
     public String sha256() {
-        BasicFileAttributes before = attributes();
+        Version before = version();
         Digest known = DIGESTS.get(path);
-        if (known != null && known.sameFileAs(before)) {
+        if (before != null && known != null && known.version().equals(before)) {
             return known.sha256();
         }
         String sha256 = digest();
-        if (Digest.of(before, sha256).sameFileAs(attributes())) { // not changed while it was read
+        if (before != null && before.equals(version())) { // not changed while it was read
             if (DIGESTS.size() >= MAX_REMEMBERED) {
                 DIGESTS.clear();
             }
-            DIGESTS.put(path, Digest.of(before, sha256));
+            DIGESTS.put(path, new Digest(before, sha256));
         }
         return sha256;
     }
 
-    private BasicFileAttributes attributes() {
+    /** Forgets every digest computed so far: the next {@link #sha256()} of each file reads it again. */
+    public static void forgetDigests() {
+        DIGESTS.clear();
+    }
+
+    /** The file's version, or null where the file system cannot tell one (no change time). */
+    private Version version() {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
+            Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ino,ctime");
+            return new Version((Long) unix.get("size"), (FileTime) unix.get("lastModifiedTime"), unix.get("ino"),
+                    unix.get("ctime"));
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return null;
         } catch (IOException e) {
             throw new InvalidInputException(fileName() + ": cannot be read (" + e.getMessage() + ")");
         }

@@ -46,7 +46,10 @@ public class ParseAheadReader<T> implements ItemStreamReader<ParsedItem<T>> {
     private int fileIndex;
     private long recordsDone;
 
-    /** @param ahead how many parsed records may wait for the step (memory: about a chunk of records) */
+    /**
+     * @param ahead how many parsed records may wait for the step, rounded up to whole batches (the usage step gives
+     *     two chunks: the reading thread keeps parsing while the step writes a chunk)
+     */
     public ParseAheadReader(String name, ImportFileReader files, ImportRowProcessor<T> parser, int ahead) {
         this.name = name;
         this.files = files;
