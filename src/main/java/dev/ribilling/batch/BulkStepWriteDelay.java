@@ -1,6 +1,5 @@
 package dev.ribilling.batch;
 
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -28,8 +27,7 @@ public class BulkStepWriteDelay implements StepExecutionListener {
 
     public BulkStepWriteDelay(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")));
+        this.h2 = dev.ribilling.storage.DatabaseProduct.isH2(jdbc);
     }
 
     @Override

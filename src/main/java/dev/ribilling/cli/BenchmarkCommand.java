@@ -119,28 +119,23 @@ public class BenchmarkCommand implements BillingCommand {
         console.printf("baseline  BufferedReader + split: %,12.0f rows/s  (%,d rows in %d ms)%n",
                 baseline.rowsPerSecond(), baseline.rows(), baseline.nanos() / 1_000_000);
 
-        Long held = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day", Long.class);
+        org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        Long held = jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM usage_customer_day", Long.class);
         if (held != null && held > 0) {
             // Same seed, same rows: a second run on the same database finds them all loaded already.
             console.printf("note      the database already holds %,d usage rows (an earlier run?): rows found again are "
                     + "duplicates, so this is not a first import's figure; start from an empty database (remove data/ "
                     + "for H2) for one%n", held);
         }
-        org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-        String emptyBefore = null; // why a warm rerun may not empty the tables, or null
-        for (String table : concat(IMPORT_TABLES, LATER_TABLES)) {
-            if (emptyBefore == null && Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM (SELECT 1 FROM "
-                    + table + " LIMIT 1) t", Boolean.class))) {
-                emptyBefore = "the database held rows in " + table + " before this run";
-            }
-        }
-        if (warm && emptyBefore != null) {
-            console.printf("note      no --warm rerun: %s, and a rerun empties the import's tables; start from an empty "
-                    + "database%n", emptyBefore);
-        }
+        // A warm rerun empties the import's tables: only when they, and the tables later jobs fill, held nothing.
+        java.util.Optional<String> heldBefore = !warm ? java.util.Optional.empty()
+                : java.util.stream.Stream.concat(IMPORT_TABLES.stream(), LATER_TABLES.stream())
+                        .filter(table -> Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM (SELECT 1 "
+                                + "FROM " + table + " LIMIT 1) t", Boolean.class))).findFirst();
+        heldBefore.ifPresent(table -> console.printf("note      no --warm rerun: the database held rows in %s before "
+                + "this run, and a rerun empties the import's tables; start from an empty database%n", table));
         CommandOutcome outcome = timedImport(context, console, "import   ");
-        if (warm && emptyBefore == null && outcome.exitCode() == 0) {
+        if (warm && heldBefore.isEmpty() && outcome.exitCode() == 0) {
             for (String table : IMPORT_TABLES) {
                 jdbc.update("DELETE FROM " + table);
             }
@@ -158,12 +153,6 @@ public class BenchmarkCommand implements BillingCommand {
         return outcome;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
     /** Imports the generated partner with the real import job, printing rows/s, every step and the peak heap. */
     private CommandOutcome timedImport(ConfigurableApplicationContext context, PrintWriter console, String label)
             throws Exception {
@@ -176,9 +165,8 @@ public class BenchmarkCommand implements BillingCommand {
                 new PrintWriter(java.io.Writer.nullWriter()));
         long nanos = System.nanoTime() - start;
         long loaded = outcome.files().stream().filter(f -> f.kind().equals("usage")).mapToLong(f -> f.rowsLoaded()).sum();
-        String database = context.getEnvironment().getProperty("spring.datasource.url", "");
         console.printf("%s %s: %,12.0f rows/s  (%,d usage rows loaded; all %d files in %d ms)%n", label,
-                database.startsWith("jdbc:h2") ? "H2" : "MySQL", loaded * 1e9 / nanos, loaded, files.size(),
+                databaseLabel(context), loaded * 1e9 / nanos, loaded, files.size(),
                 nanos / 1_000_000);
         dev.ribilling.batch.ProgressListener progress = context.getBean(dev.ribilling.batch.ProgressListener.class);
         context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).query("SELECT step_name, start_time, end_time, "
@@ -198,7 +186,6 @@ public class BenchmarkCommand implements BillingCommand {
     /** The stages after the import: match, invoice and report, as --stage asks. */
     private void matchAndBeyond(ConfigurableApplicationContext context, PrintWriter console, int days, long loaded)
             throws Exception {
-        String database = context.getEnvironment().getProperty("spring.datasource.url", "");
         PeakHeap.reset();
         Map<String, String> matchParameters = new LinkedHashMap<>();
         matchParameters.put("period", "2026-10");
@@ -215,7 +202,7 @@ public class BenchmarkCommand implements BillingCommand {
         long matchUsageMs = matchUsageMillis(context, execution);
         long firstDayRows = oneDay ? usageRowsOf(context, LocalDate.of(2026, 10, 1)) : loaded;
         console.printf("match     %s: %,12.0f usage rows/s in matchUsageStep (%,d rows in %,d ms; whole job %,d ms, %s)%n",
-                database.startsWith("jdbc:h2") ? "H2" : "MySQL", firstDayRows * 1000.0 / Math.max(1, matchUsageMs),
+                databaseLabel(context), firstDayRows * 1000.0 / Math.max(1, matchUsageMs),
                 firstDayRows, matchUsageMs, matchNanos / 1_000_000, execution.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         if (stage.equals("match")) {
@@ -230,7 +217,7 @@ public class BenchmarkCommand implements BillingCommand {
                         context.getBean("matchJob", Job.class), "benchmark-match-next|" + System.nanoTime(), nextNight);
                 long nextUsageMs = matchUsageMillis(context, next);
                 console.printf("next day  %s: %,12.0f usage rows/s in matchUsageStep (%,d rows of 2026-10-02 in %,d ms, "
-                        + "%s; same JVM, as the scheduler's next night)%n", database.startsWith("jdbc:h2") ? "H2" : "MySQL",
+                        + "%s; same JVM, as the scheduler's next night)%n", databaseLabel(context),
                         nextUsage * 1000.0 / Math.max(1, nextUsageMs), nextUsage, nextUsageMs, next.getStatus());
             }
             // A re-match of the first day replaces its results, as re-matching a disputed day does.
@@ -240,7 +227,7 @@ public class BenchmarkCommand implements BillingCommand {
             long againNanos = System.nanoTime() - againStart;
             long againUsageMs = matchUsageMillis(context, again);
             console.printf("re-match  %s: %,12.0f usage rows/s in matchUsageStep (%,d ms; whole job %,d ms, %s; same "
-                    + "JVM, results replaced)%n", database.startsWith("jdbc:h2") ? "H2" : "MySQL",
+                    + "JVM, results replaced)%n", databaseLabel(context),
                     firstDayRows * 1000.0 / Math.max(1, againUsageMs), againUsageMs, againNanos / 1_000_000,
                     again.getStatus());
         }
@@ -260,7 +247,7 @@ public class BenchmarkCommand implements BillingCommand {
         Integer invoices = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
                 "SELECT COUNT(*) FROM invoice WHERE period = '2026-10'", Integer.class);
         console.printf("invoice   %s: %,8.1f invoices/s (%,d invoices, xlsx and csv, in %,d ms, %s)%n",
-                database.startsWith("jdbc:h2") ? "H2" : "MySQL", invoices * 1e9 / invoiceNanos, invoices,
+                databaseLabel(context), invoices * 1e9 / invoiceNanos, invoices,
                 invoiceNanos / 1_000_000, invoiced.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         if (!stage.equals("all")) {
@@ -270,10 +257,15 @@ public class BenchmarkCommand implements BillingCommand {
         long reportStart = System.nanoTime();
         var reported = runner.run(context.getBean("reportJob", Job.class), "benchmark-report|" + System.nanoTime(),
                 monthParameters);
-        console.printf("report    %s: workbook in %,d ms (%s)%n", database.startsWith("jdbc:h2") ? "H2" : "MySQL",
+        console.printf("report    %s: workbook in %,d ms (%s)%n", databaseLabel(context),
                 (System.nanoTime() - reportStart) / 1_000_000, reported.getStatus());
         console.printf("peak heap %,d MB of max %,d MB%n", PeakHeap.bytes() >> 20, PeakHeap.maxHeap() >> 20);
         return;
+    }
+
+    /** The configured database, as the figures name it. */
+    private static String databaseLabel(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2") ? "H2" : "MySQL";
     }
 
     /** The usage rows loaded for a day, as the match job plans them. */

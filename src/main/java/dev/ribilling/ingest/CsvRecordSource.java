@@ -206,12 +206,7 @@ public final class CsvRecordSource implements RecordSource {
     private static final int QUOTED = 2;
     private static final int QUOTE_IN_QUOTED = 3; // a closing quote, or the first half of an escaped ""
 
-    /**
-     * Reads the file once as bytes: UTF-8 is validated here (the rules of Java's decoder: no overlong forms, no
-     * surrogates, nothing above U+10FFFF, no sequence cut by the end of the file) and the quoting is followed on the
-     * ASCII bytes, which in UTF-8 never occur inside a multi-byte character. Decoding to chars first ran at about
-     * half the speed, and this pass reads every byte of a month of usage before anything loads.
-     */
+    /** Reads eight bytes of a buffer as one long, for {@link #plainWord}. */
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -228,6 +223,12 @@ public final class CsvRecordSource implements RecordSource {
         return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
+    /**
+     * Reads the file once as bytes: UTF-8 is validated here (the rules of Java's decoder: no overlong forms, no
+     * surrogates, nothing above U+10FFFF, no sequence cut by the end of the file) and the quoting is followed on the
+     * ASCII bytes, which in UTF-8 never occur inside a multi-byte character. Decoding to chars first ran at about
+     * half the speed, and this pass reads every byte of a month of usage before anything loads.
+     */
     static TextCheck check(Path path) throws IOException {
         byte[] buf = new byte[1 << 16];
         long line = 1;

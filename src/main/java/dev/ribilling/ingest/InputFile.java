@@ -72,7 +72,7 @@ public record InputFile(Path path, InputKind kind) {
         } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
             return null;
         } catch (IOException e) {
-            throw new InvalidInputException(fileName() + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInputException.unreadable(fileName(), e);
         }
     }
 
@@ -86,7 +86,7 @@ public record InputFile(Path path, InputKind kind) {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new InvalidInputException(fileName() + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInputException.unreadable(fileName(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

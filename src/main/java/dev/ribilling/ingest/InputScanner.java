@@ -93,7 +93,7 @@ public final class InputScanner {
         try {
             check = CsvRecordSource.check(file.path());
         } catch (IOException e) {
-            throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInputException.unreadable(file.fileName(), e);
         }
         if (check.invalidUtf8Line() > 0) {
             throw new InvalidInputException(file.fileName() + ": line " + check.invalidUtf8Line()
@@ -126,7 +126,7 @@ public final class InputScanner {
                         + " file needs " + String.join(", ", file.kind().requiredColumns()) + ")");
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInputException.unreadable(file.fileName(), e);
         }
     }
 
@@ -138,7 +138,7 @@ public final class InputScanner {
         try (RecordSource source = RecordSource.open(file.path())) {
             return UsageRowParser.isCostExport(source.header());
         } catch (IOException e) {
-            throw new InvalidInputException(file.fileName() + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInputException.unreadable(file.fileName(), e);
         }
     }
 }

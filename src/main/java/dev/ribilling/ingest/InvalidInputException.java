@@ -8,4 +8,9 @@ public class InvalidInputException extends RuntimeException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    /** A file that cannot be opened or read through. */
+    public static InvalidInputException unreadable(String fileName, java.io.IOException e) {
+        return new InvalidInputException(fileName + ": cannot be read (" + e.getMessage() + ")");
+    }
 }

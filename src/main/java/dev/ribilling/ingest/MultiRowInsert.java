@@ -23,6 +23,32 @@ final class MultiRowInsert {
         return 1;
     }
 
+    /**
+     * Inserts the rows (each the values of {@code oneRow}'s parameters): on H2 as multi-row INSERTs in groups; on
+     * MySQL and MariaDB as one JDBC batch, which rewriteBatchedStatements turns into multi-row INSERTs already.
+     */
+    static void insert(org.springframework.jdbc.core.JdbcTemplate jdbc, boolean h2, String insertInto, String oneRow,
+            java.util.List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!h2) {
+            jdbc.batchUpdate(insertInto + oneRow, rows);
+            return;
+        }
+        int from = 0;
+        while (from < rows.size()) {
+            int size = nextGroup(rows.size() - from);
+            int width = rows.get(from).length;
+            Object[] args = new Object[size * width];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(rows.get(from + i), 0, args, i * width, width);
+            }
+            jdbc.update(sql(insertInto, oneRow, size), args);
+            from += size;
+        }
+    }
+
     /** {@code insertInto} (ending with "VALUES ") followed by {@code rows} copies of {@code oneRow}. */
     static String sql(String insertInto, String oneRow, int rows) {
         return insertInto + String.join(",", java.util.Collections.nCopies(rows, oneRow));

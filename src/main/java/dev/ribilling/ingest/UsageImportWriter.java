@@ -61,8 +61,7 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         this.lines = new UsageLineCache(jdbc);
         this.overlap = new HourlyOverlap(jdbc);
         this.packChars = packChars;
-        this.h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
+        this.h2 = dev.ribilling.storage.DatabaseProduct.isH2(jdbc);
     }
 
     private final HourlyOverlap overlap;
@@ -257,35 +256,9 @@ public class UsageImportWriter implements ItemWriter<ParsedItem<UsageRow>> {
         if (packs.isEmpty()) {
             return;
         }
-        String insert = "INSERT INTO usage_pack (customer_id, usage_date, line_id, pack_no, entry_count, entries) VALUES ";
-        if (!h2) {
-            // MySQL and MariaDB: rewriteBatchedStatements turns the batch into multi-row INSERTs already.
-            jdbc.batchUpdate(insert + "(?,?,?,?,?,?)", packs, packs.size(), (ps, p) -> {
-                ps.setString(1, p.key().customerId());
-                ps.setObject(2, p.key().date());
-                ps.setLong(3, p.key().lineId());
-                ps.setInt(4, p.packNo());
-                ps.setInt(5, p.count());
-                ps.setString(6, p.entries());
-            });
-            return;
-        }
-        int from = 0; // H2: see MultiRowInsert
-        while (from < packs.size()) {
-            int size = MultiRowInsert.nextGroup(packs.size() - from);
-            Object[] args = new Object[size * 6];
-            for (int i = 0; i < size; i++) {
-                Pack p = packs.get(from + i);
-                args[i * 6] = p.key().customerId();
-                args[i * 6 + 1] = p.key().date();
-                args[i * 6 + 2] = p.key().lineId();
-                args[i * 6 + 3] = p.packNo();
-                args[i * 6 + 4] = p.count();
-                args[i * 6 + 5] = p.entries();
-            }
-            jdbc.update(MultiRowInsert.sql(insert, "(?,?,?,?,?,?)", size), args);
-            from += size;
-        }
+        MultiRowInsert.insert(jdbc, h2, "INSERT INTO usage_pack (customer_id, usage_date, line_id, pack_no, entry_count, "
+                + "entries) VALUES ", "(?,?,?,?,?,?)", packs.stream().map(p -> new Object[] {p.key().customerId(),
+                        p.key().date(), p.key().lineId(), p.packNo(), p.count(), p.entries()}).toList());
     }
 
     /** A stored line-day: the origin of each of its entries, and its last pack. */

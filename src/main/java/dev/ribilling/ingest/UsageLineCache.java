@@ -180,8 +180,7 @@ class UsageLineCache {
 
     private boolean isH2() {
         if (h2 == null) {
-            h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
+            h2 = dev.ribilling.storage.DatabaseProduct.isH2(jdbc);
         }
         return h2;
     }
